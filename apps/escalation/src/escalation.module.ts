@@ -1,0 +1,13 @@
+import { ServiceKitModule } from '@app/service-kit';
+import { Module } from '@nestjs/common';
+import { DeadlineAssigner } from './deadlines/deadline-assigner';
+import { DeadlineWatch } from './deadlines/deadline-watch';
+import { RoutedAppealsConsumer } from './deadlines/routed-appeals.consumer';
+import { escalationDefinition } from './escalation.definition';
+
+@Module({
+  imports: [ServiceKitModule.forService(escalationDefinition)],
+  controllers: [RoutedAppealsConsumer],
+  providers: [DeadlineAssigner, DeadlineWatch],
+})
+export class EscalationModule {}

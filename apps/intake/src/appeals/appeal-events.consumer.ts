@@ -1,0 +1,30 @@
+import { EventTypes, type SubmittedAppealData } from '@app/contracts';
+import { CloudEventContext } from '@app/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { AppealRegistrar, type Registration } from './appeal-registrar';
+import type { LifecycleData } from './public-timeline';
+import { TimelineRecorder, type TimelineOutcome } from './timeline-recorder';
+
+@Controller()
+export class AppealEventsConsumer {
+  constructor(
+    private readonly registrar: AppealRegistrar,
+    private readonly timeline: TimelineRecorder,
+  ) {}
+
+  @EventPattern(EventTypes.submitted)
+  submitted(@Payload() data: SubmittedAppealData, @Ctx() context: CloudEventContext): Promise<Registration> {
+    const event = context.getEvent();
+    return this.registrar.registerIn(context.getManager(), {
+      source: event.source,
+      sourceEventId: event.id,
+      data,
+    });
+  }
+
+  @EventPattern([EventTypes.routed, EventTypes.deadlineAssigned, EventTypes.escalated])
+  lifecycle(@Ctx() context: CloudEventContext): Promise<TimelineOutcome> {
+    return this.timeline.record(context.getManager(), context.getEvent<LifecycleData>());
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Appeal } from './appeal.entity';
+import { StatusEntry } from './status-entry.entity';
+import { TRACKING_NUMBER_PATTERN } from './tracking-number';
+
+export interface PublicAppealStatus {
+  trackingNumber: string;
+  status: string;
+  registeredAt: string;
+  timeline: Array<{ step: string; at: string; details: Record<string, string> }>;
+}
+
+@Injectable()
+export class AppealTracking {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The public view: no names, contacts, texts or ids, only the steps and when they happened. */
+  async byTrackingNumber(trackingNumber: string): Promise<PublicAppealStatus> {
+    const normalized = trackingNumber.trim().toUpperCase();
+    const appeal = TRACKING_NUMBER_PATTERN.test(normalized)
+      ? await this.dataSource.manager.findOneBy(Appeal, { trackingNumber: normalized })
+      : null;
+    if (!appeal)
+      throw new NotFoundException({
+        code: 'appeal-not-found',
+        message: 'no appeal has this tracking number',
+      });
+    const entries = await this.dataSource.manager.find(StatusEntry, {
+      where: { appealId: appeal.id },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+    return {
+      trackingNumber: appeal.trackingNumber,
+      status: appeal.status,
+      registeredAt: appeal.registeredAt.toISOString(),
+      timeline: entries.map((entry) => ({
+        step: entry.step,
+        at: entry.occurredAt.toISOString(),
+        details: entry.details,
+      })),
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { SubmittedAppealData } from '@app/contracts';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { INTAKE_HTTP_SOURCE } from '../intake.definition';
+import { AppealRegistrar } from './appeal-registrar';
+import { AppealTracking, type PublicAppealStatus } from './appeal-tracking';
+import { RegisteredAppealResponse } from './registered-appeal.response';
+
+@ApiTags('appeals')
+@Controller('api/v1/appeals')
+export class AppealsController {
+  constructor(
+    private readonly registrar: AppealRegistrar,
+    private readonly tracking: AppealTracking,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Submit an appeal; a repeated Idempotency-Key returns the first registration (200)',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Unique per submission; retries reuse it',
+  })
+  @ApiOkResponse({
+    type: RegisteredAppealResponse,
+    description: 'Replay of an earlier submission with this key',
+  })
+  @ApiConflictResponse({ description: 'The Idempotency-Key was already used for different content' })
+  async submit(
+    @Body() data: SubmittedAppealData,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RegisteredAppealResponse> {
+    const key = idempotencyKey?.trim() || randomUUID();
+    const registration = await this.registrar.register({
+      source: INTAKE_HTTP_SOURCE,
+      sourceEventId: key,
+      data,
+    });
+    if (registration.outcome === 'conflict') {
+      throw new ConflictException({
+        code: 'idempotency-key-reused',
+        message: 'this Idempotency-Key was already used for a different appeal',
+      });
+    }
+    if (registration.outcome === 'duplicate') response.status(200).setHeader('Idempotent-Replayed', 'true');
+    return RegisteredAppealResponse.of(registration.appeal);
+  }
+
+  @Get('track/:trackingNumber')
+  @ApiOperation({ summary: 'Public status timeline of an appeal, without personal data' })
+  track(@Param('trackingNumber') trackingNumber: string): Promise<PublicAppealStatus> {
+    return this.tracking.byTrackingNumber(trackingNumber);
+  }
+}

@@ -1,0 +1,42 @@
+import { EventTypes, type CloudEvent } from '@app/contracts';
+
+export interface TimelineStep {
+  step: string;
+  details: Record<string, string>;
+}
+
+interface LifecycleData {
+  appealId: string;
+  organizationName?: string;
+  toOrganizationId?: string;
+  dueAt?: string;
+  reason?: string;
+}
+
+/**
+ * What a citizen may see of each lifecycle event: the step and non-personal facts
+ * (which body handles it, when the answer is due). Events with nothing public return null.
+ */
+export type { LifecycleData };
+
+export function publicTimelineStep(event: CloudEvent<LifecycleData>): TimelineStep | null {
+  const data = event.data;
+  switch (event.type) {
+    case EventTypes.routed:
+      return {
+        step: 'routed',
+        details: data.organizationName ? { organization: data.organizationName } : {},
+      };
+    case EventTypes.deadlineAssigned:
+      return { step: 'deadline-assigned', details: data.dueAt ? { dueAt: data.dueAt } : {} };
+    case EventTypes.escalated:
+      return { step: 'escalated', details: data.reason ? { reason: data.reason } : {} };
+    default:
+      return null;
+  }
+}
+
+/** The step that names the appeal's current status; warnings and deadlines refine the timeline only. */
+export function statusAfter(step: string, current: string): string {
+  return step === 'deadline-assigned' ? current : step;
+}

@@ -1,0 +1,15 @@
+import { randomInt } from 'node:crypto';
+
+// Crockford's base32: no I, L, O or U, so a number read out over the phone is not misheard.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A number a citizen can read and dictate, e.g. `KZ-2026-7K3M-9Q2X`; 32^8 values per year. */
+export function newTrackingNumber(
+  now: Date = new Date(),
+  random: (max: number) => number = randomInt,
+): string {
+  const chars = Array.from({ length: 8 }, () => ALPHABET[random(ALPHABET.length)]).join('');
+  return `KZ-${now.getUTCFullYear()}-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+export const TRACKING_NUMBER_PATTERN = /^KZ-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

@@ -1,0 +1,28 @@
+import { Topics } from '@app/contracts';
+import { messagingTablesMigration } from '@app/messaging';
+import type { ServiceDefinition } from '@app/service-kit';
+import { Appeal } from './appeals/appeal.entity';
+import { StatusEntry } from './appeals/status-entry.entity';
+import { CreateAppeals1764000000100 } from './migrations/1764000000100-create-appeals';
+
+/** `source` of the lifecycle events intake publishes. */
+export const INTAKE_EVENT_SOURCE = 'urn:appeal-routing:intake';
+/** `source` recorded for appeals submitted over HTTP; with the Idempotency-Key it identifies a submission. */
+export const INTAKE_HTTP_SOURCE = 'urn:appeal-routing:intake:http';
+
+export const intakeDefinition: ServiceDefinition = {
+  name: 'intake',
+  schema: 'intake',
+  defaultPort: 3001,
+  description:
+    'Accepts appeals over HTTP and from appeals.intake.v1, registers each once, publishes `registered`.',
+  entities: [Appeal, StatusEntry],
+  migrations: [messagingTablesMigration('intake'), CreateAppeals1764000000100],
+  consumes: {
+    groupId: 'intake',
+    topics: [
+      { topic: Topics.intake, deadLetterTopic: Topics.intakeDeadLetter },
+      { topic: Topics.events, deadLetterTopic: Topics.eventsDeadLetter },
+    ],
+  },
+};

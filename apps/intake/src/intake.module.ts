@@ -1,0 +1,15 @@
+import { ServiceKitModule } from '@app/service-kit';
+import { Module } from '@nestjs/common';
+import { AppealRegistrar } from './appeals/appeal-registrar';
+import { AppealTracking } from './appeals/appeal-tracking';
+import { AppealEventsConsumer } from './appeals/appeal-events.consumer';
+import { AppealsController } from './appeals/appeals.controller';
+import { TimelineRecorder } from './appeals/timeline-recorder';
+import { intakeDefinition } from './intake.definition';
+
+@Module({
+  imports: [ServiceKitModule.forService(intakeDefinition)],
+  controllers: [AppealsController, AppealEventsConsumer],
+  providers: [AppealRegistrar, AppealTracking, TimelineRecorder],
+})
+export class IntakeModule {}

@@ -1,0 +1,19 @@
+import { Topics } from '@app/contracts';
+import { messagingTablesMigration } from '@app/messaging';
+import type { ServiceDefinition } from '@app/service-kit';
+import { CreateNotifications1764000000400 } from './migrations/1764000000400-create-notifications';
+import { AppealContact } from './notifications/appeal-contact.entity';
+import { Notification } from './notifications/notification.entity';
+
+export const notificationDefinition: ServiceDefinition = {
+  name: 'notification',
+  schema: 'notification',
+  defaultPort: 3004,
+  description: 'Records who is told about each step of an appeal, once per event, recipient and channel.',
+  entities: [AppealContact, Notification],
+  migrations: [messagingTablesMigration('notification'), CreateNotifications1764000000400],
+  consumes: {
+    groupId: 'notification',
+    topics: [{ topic: Topics.events, deadLetterTopic: Topics.eventsDeadLetter }],
+  },
+};

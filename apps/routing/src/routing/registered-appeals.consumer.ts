@@ -1,0 +1,18 @@
+import { AppealRegisteredData, EventTypes } from '@app/contracts';
+import { CloudEventContext } from '@app/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { AppealRouter, type RoutingOutcome } from './appeal-router';
+
+@Controller()
+export class RegisteredAppealsConsumer {
+  constructor(private readonly router: AppealRouter) {}
+
+  @EventPattern(EventTypes.registered)
+  registered(
+    @Payload() appeal: AppealRegisteredData,
+    @Ctx() context: CloudEventContext,
+  ): Promise<RoutingOutcome> {
+    return this.router.route(context.getManager(), appeal);
+  }
+}

@@ -1,0 +1,108 @@
+import { newCloudEvent, validateCloudEventEnvelope } from './cloudevent';
+import { EventTypes } from './event-types';
+
+function goodEvent(): Record<string, unknown> {
+  return {
+    specversion: '1.0',
+    id: 'evt-1',
+    source: 'urn:kz:egov:portal',
+    type: EventTypes.submitted,
+    time: '2025-03-01T09:30:00+05:00',
+    datacontenttype: 'application/json',
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    data: { text: 'Әкімдікке өтініш' },
+  };
+}
+
+describe('validateCloudEventEnvelope', () => {
+  it('accepts a CloudEvent with an extension and returns it untouched', () => {
+    const event = goodEvent();
+    expect(validateCloudEventEnvelope(event)).toEqual({ ok: true, value: event });
+  });
+
+  it('accepts the required attributes alone', () => {
+    const event = { specversion: '1.0', id: '1', source: '/s', type: 't', data: {} };
+    expect(validateCloudEventEnvelope(event).ok).toBe(true);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['specversion', '0.3', "specversion must be '1.0'"],
+    ['specversion', undefined, 'specversion is required'],
+    ['id', '', 'id should not be empty'],
+    ['id', undefined, 'id is required'],
+    ['id', 42, 'id must be a string'],
+    ['source', undefined, 'source is required'],
+    ['type', '', 'type should not be empty'],
+    [
+      'time',
+      '1 March 2025',
+      'time must be an RFC 3339 date-time with offset, e.g. 2025-03-01T09:30:00+05:00',
+    ],
+    ['subject', '', 'subject should not be empty'],
+    ['data', undefined, 'data must be present'],
+  ])('rejects %s = %p', (attribute, value, reason) => {
+    const event = goodEvent();
+    if (value === undefined) delete event[attribute];
+    else event[attribute] = value;
+    const result = validateCloudEventEnvelope(event);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toContainEqual({ field: attribute, reason });
+  });
+
+  it.each([
+    ['traceParent', 'x'],
+    ['trace_parent', 'x'],
+    ['trace-parent', 'x'],
+    ['nested', { a: 1 }],
+  ])('rejects extension %s = %p, naming it', (name, value) => {
+    const result = validateCloudEventEnvelope({ ...goodEvent(), [name]: value });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.reason).toContain(name);
+  });
+
+  it.each([null, 'event', [], 1])('rejects the non-object %p', (plain) => {
+    expect(validateCloudEventEnvelope(plain)).toMatchObject({ ok: false, errors: [{ field: '' }] });
+  });
+});
+
+describe('newCloudEvent', () => {
+  it('fills id, time and content type', () => {
+    const event = newCloudEvent({
+      type: EventTypes.registered,
+      source: 'appeal-routing/intake',
+      data: { a: 1 },
+    });
+    expect(event).toEqual({
+      specversion: '1.0',
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      source: 'appeal-routing/intake',
+      type: EventTypes.registered,
+      time: expect.any(String),
+      datacontenttype: 'application/json',
+      data: { a: 1 },
+    });
+    expect('subject' in event).toBe(false);
+    expect(validateCloudEventEnvelope(event).ok).toBe(true);
+  });
+
+  it('keeps given id, time and subject', () => {
+    const event = newCloudEvent({
+      type: EventTypes.routed,
+      source: 's',
+      data: null,
+      id: 'fixed',
+      subject: 'appeal-1',
+      time: new Date('2025-03-01T04:30:00Z'),
+    });
+    expect(event).toMatchObject({ id: 'fixed', subject: 'appeal-1', time: '2025-03-01T04:30:00.000Z' });
+  });
+
+  it('gives a new id each time', () => {
+    const a = newCloudEvent({ type: 't', source: 's', data: {} });
+    const b = newCloudEvent({ type: 't', source: 's', data: {} });
+    expect(a.id).not.toBe(b.id);
+  });
+});

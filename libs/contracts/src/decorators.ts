@@ -1,0 +1,27 @@
+import { IsRFC3339, Matches, ValidateIf, type ValidationOptions } from 'class-validator';
+
+/**
+ * An optional property: when the key is absent (undefined) its other rules are skipped.
+ * Unlike class-validator's `@IsOptional()`, `null` is NOT treated as absent: it is validated (and so
+ * rejected by the type rules). That keeps the declared TypeScript type `T | undefined` true, so
+ * consumers can test `!== undefined` without a null slipping through to an email or SMS gateway.
+ */
+export function IsOptionalField(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/** Rejects strings made only of whitespace, which `Length(1, n)` would let through. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return Matches(/\S/u, { message: '$property must not be blank', ...options });
+}
+
+/**
+ * Timestamps on the wire are RFC 3339 (the JSON Schema `date-time` profile of ISO 8601) with an
+ * explicit offset, so that a time is never read in the wrong zone (Kazakhstan moved to UTC+5 in 2024).
+ */
+export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
+  return IsRFC3339({
+    message: '$property must be an RFC 3339 date-time with offset, e.g. 2025-03-01T09:30:00+05:00',
+    ...options,
+  });
+}

@@ -1,0 +1,9 @@
+/**
+ * Well-known organisation ids shared by services: the central reception is where overdue regional
+ * cases go, and each regional akimat's id is derived from its region's slug.
+ */
+export const CENTRAL_RECEPTION_ID = 'central-reception';
+
+export function regionalAkimatId(regionId: string): string {
+  return `akimat-${regionId}`;
+}

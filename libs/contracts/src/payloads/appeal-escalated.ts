@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsString, Length } from 'class-validator';
+import { IsOptionalField, IsTimestamp } from '../decorators';
+import { AppealEventData } from './appeal-event-data';
+import { EscalationReason } from './enums';
+
+/** `kz.appeals.escalated.v1`: the appeal went up the chain (usually to the central reception). */
+export class AppealEscalatedData extends AppealEventData {
+  @ApiProperty({ minLength: 1, maxLength: 128 })
+  @IsString()
+  @Length(1, 128)
+  fromOrganizationId!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 128 })
+  @IsString()
+  @Length(1, 128)
+  toOrganizationId!: string;
+
+  @ApiProperty({ enum: Object.values(EscalationReason), enumName: 'EscalationReason' })
+  @IsEnum(EscalationReason, {
+    message: `reason must be one of: ${Object.values(EscalationReason).join(', ')}`,
+  })
+  reason!: EscalationReason;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'The missed deadline, when reason is deadline-missed.',
+  })
+  @IsOptionalField()
+  @IsTimestamp()
+  dueAt?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsTimestamp()
+  escalatedAt!: string;
+}

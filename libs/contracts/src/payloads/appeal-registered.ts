@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
+import { IsKatoCode } from '../kazakhstan/regions';
+import { AppealEventData } from './appeal-event-data';
+import { CitizenContactData } from './citizen';
+import { AppealKind, AppealLanguage } from './enums';
+import { CATEGORY_CODE } from './submitted-appeal';
+
+/**
+ * `kz.appeals.registered.v1`: intake accepted the appeal. Everything downstream starts here.
+ *
+ * Personal data is minimised: the IIN stays with intake (no consumer needs it, and every copy of it on
+ * a topic is one more place to protect and audit). The subject and text stay too; the console reads
+ * them through intake's API, where reads are audited. What remains is what consumers act on:
+ * kind, category and regionKato for routing, language and the citizen's name and contact for
+ * notification, and source/sourceEventId/externalId so that the publisher can correlate.
+ */
+export class AppealRegisteredData extends AppealEventData {
+  @ApiProperty({ description: "The submitted event's `source` (for HTTP: the calling system)." })
+  @IsString()
+  @Length(1, 512)
+  source!: string;
+
+  @ApiProperty({ description: "The submitted event's `id` (for HTTP: the Idempotency-Key)." })
+  @IsString()
+  @Length(1, 512)
+  sourceEventId!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 128 })
+  @IsString()
+  @Length(1, 128)
+  @IsNotBlank()
+  externalId!: string;
+
+  @ApiProperty({ enum: Object.values(AppealKind), enumName: 'AppealKind' })
+  @IsEnum(AppealKind, { message: `kind must be one of: ${Object.values(AppealKind).join(', ')}` })
+  kind!: AppealKind;
+
+  @ApiProperty({ pattern: CATEGORY_CODE.source, maxLength: 64 })
+  @IsString()
+  @MaxLength(64)
+  @Matches(CATEGORY_CODE, { message: 'category must be a lower-case dotted code like roads.repair' })
+  category!: string;
+
+  @ApiProperty({ pattern: '^\\d{9}$' })
+  @IsKatoCode()
+  regionKato!: string;
+
+  @ApiProperty({ enum: Object.values(AppealLanguage), enumName: 'AppealLanguage' })
+  @IsEnum(AppealLanguage, { message: `language must be one of: ${Object.values(AppealLanguage).join(', ')}` })
+  language!: AppealLanguage;
+
+  @ApiPropertyOptional({ maxLength: 64 })
+  @IsOptionalField()
+  @IsString()
+  @Length(1, 64)
+  channel?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptionalField()
+  @IsTimestamp()
+  submittedAt?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsTimestamp()
+  registeredAt!: string;
+
+  @ApiProperty({ type: () => CitizenContactData })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CitizenContactData)
+  citizen!: CitizenContactData;
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEnum, IsString, Length } from 'class-validator';
+import { IsOptionalField, IsTimestamp } from '../decorators';
+import { IsKatoCode } from '../kazakhstan/regions';
+import { AppealEventData } from './appeal-event-data';
+import { AppealKind, AppealLanguage } from './enums';
+
+/**
+ * `kz.appeals.routed.v1`: routing chose the organisation that must answer. kind and language are
+ * repeated so that escalation (deadline by kind) and notification (language) need no other event.
+ */
+export class AppealRoutedData extends AppealEventData {
+  @ApiProperty({ minLength: 1, maxLength: 128, example: 'akimat-almaty' })
+  @IsString()
+  @Length(1, 128)
+  organizationId!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 300, example: 'Алматы қаласының әкімдігі' })
+  @IsString()
+  @Length(1, 300)
+  organizationName!: string;
+
+  @ApiPropertyOptional({
+    pattern: '^\\d{9}$',
+    description: "The organisation's region, absent for central bodies.",
+  })
+  @IsOptionalField()
+  @IsKatoCode()
+  regionKato?: string;
+
+  @ApiPropertyOptional({ maxLength: 128, description: 'The routing rule that matched, for explanation.' })
+  @IsOptionalField()
+  @IsString()
+  @Length(1, 128)
+  ruleId?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsTimestamp()
+  routedAt!: string;
+
+  @ApiProperty({ description: 'True when no rule matched and the fallback organisation was chosen.' })
+  @IsBoolean()
+  isFallback!: boolean;
+
+  @ApiProperty({ enum: Object.values(AppealKind), enumName: 'AppealKind' })
+  @IsEnum(AppealKind, { message: `kind must be one of: ${Object.values(AppealKind).join(', ')}` })
+  kind!: AppealKind;
+
+  @ApiProperty({ enum: Object.values(AppealLanguage), enumName: 'AppealLanguage' })
+  @IsEnum(AppealLanguage, { message: `language must be one of: ${Object.values(AppealLanguage).join(', ')}` })
+  language!: AppealLanguage;
+}

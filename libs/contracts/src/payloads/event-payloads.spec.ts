@@ -1,0 +1,134 @@
+import { EventTypes, LIFECYCLE_EVENT_TYPES } from '../event-types';
+import { validatePayload } from '../validation';
+import { AppealEventData } from './appeal-event-data';
+import { AppealRegisteredData } from './appeal-registered';
+import { EventPayloads, payloadClassFor, validateEventData } from './event-payloads';
+
+const appealId = '0b6f7a52-3c55-4b8e-9a51-0d2f5d0c9a11';
+const trackingNumber = 'KZ-2025-000123';
+const at = '2025-03-01T09:30:00+05:00';
+
+/** One valid `data` per typed lifecycle event. */
+const goodData: Record<string, Record<string, unknown>> = {
+  [EventTypes.registered]: {
+    appealId,
+    trackingNumber,
+    source: 'urn:kz:egov:portal',
+    sourceEventId: 'evt-1',
+    externalId: 'EGOV-1',
+    kind: 'complaint',
+    category: 'roads.repair',
+    regionKato: '751110000',
+    language: 'kk',
+    registeredAt: at,
+    citizen: { fullName: 'Әлия Нұрланова', phone: '+77011234567', preferredChannel: 'sms' },
+  },
+  [EventTypes.routed]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    organizationName: 'Алматы қаласының әкімдігі',
+    regionKato: '750000000',
+    ruleId: 'r-1',
+    routedAt: at,
+    isFallback: false,
+    kind: 'complaint',
+    language: 'kk',
+  },
+  [EventTypes.deadlineAssigned]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    dueAt: at,
+    warnAt: at,
+    policy: 'P15WD',
+    assignedAt: at,
+  },
+  [EventTypes.deadlineWarning]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    dueAt: at,
+    warnedAt: at,
+  },
+  [EventTypes.escalated]: {
+    appealId,
+    trackingNumber,
+    fromOrganizationId: 'akimat-almaty',
+    toOrganizationId: 'central-reception',
+    reason: 'deadline-missed',
+    dueAt: at,
+    escalatedAt: at,
+  },
+};
+
+describe('EventPayloads', () => {
+  it('maps the submitted type and every typed lifecycle type to a class', () => {
+    expect(Object.keys(EventPayloads).sort()).toEqual(
+      [EventTypes.submitted, ...Object.keys(goodData)].sort(),
+    );
+    expect(payloadClassFor(EventTypes.registered)).toBe(AppealRegisteredData);
+    expect(payloadClassFor('kz.appeals.unknown.v1')).toBeUndefined();
+    expect(payloadClassFor('toString')).toBeUndefined();
+  });
+
+  it('only maps known lifecycle types (and submitted)', () => {
+    for (const type of Object.keys(EventPayloads)) {
+      expect(
+        type === EventTypes.submitted || (LIFECYCLE_EVENT_TYPES as readonly string[]).includes(type),
+      ).toBe(true);
+    }
+  });
+
+  it.each(Object.keys(goodData))('accepts good %s data', (type) => {
+    const cls = payloadClassFor(type);
+    expect(cls).toBeDefined();
+    if (cls === undefined) return;
+    const result = validatePayload(cls, goodData[type]);
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok) expect(result.value).toBeInstanceOf(AppealEventData);
+  });
+
+  it.each(Object.keys(goodData))('requires appealId and trackingNumber in %s', (type) => {
+    const cls = payloadClassFor(type);
+    if (cls === undefined) throw new Error(type);
+    const rest = { ...goodData[type] };
+    delete rest.appealId;
+    delete rest.trackingNumber;
+    const result = validatePayload(cls, rest);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'appealId', reason: 'appealId is required' },
+        { field: 'trackingNumber', reason: 'trackingNumber is required' },
+      ],
+    });
+  });
+
+  it('keeps the IIN out of registered: it is an unknown property there', () => {
+    const data = goodData[EventTypes.registered] ?? {};
+    const result = validateEventData(EventTypes.registered, {
+      ...data,
+      citizen: { ...(data.citizen as object), iin: '900101300017' },
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: 'citizen.iin', reason: 'property iin should not exist' }],
+    });
+  });
+
+  it('types the value by event type', () => {
+    const result = validateEventData(EventTypes.escalated, {
+      ...goodData[EventTypes.escalated],
+      reason: 'bored',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: 'reason', reason: 'reason must be one of: deadline-missed, answer-rejected' }],
+    });
+    const ok = validateEventData(EventTypes.routed, goodData[EventTypes.routed]);
+    if (!ok.ok) throw new Error('expected routed data to pass');
+    const isFallback: boolean = ok.value.isFallback; // compiles only because the value is AppealRoutedData
+    expect(isFallback).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import type { CloudEvent } from '../cloudevent';
+import { EventTypes } from '../event-types';
+import { validatePayload, type ValidationResult } from '../validation';
+import { AppealEscalatedData } from './appeal-escalated';
+import { AppealRegisteredData } from './appeal-registered';
+import { AppealRoutedData } from './appeal-routed';
+import { DeadlineAssignedData, DeadlineWarningData } from './deadline';
+import { SubmittedAppealData } from './submitted-appeal';
+
+/**
+ * Event type → class of its `data`, for the types whose payload is defined so far. The other lifecycle
+ * types (transferred, accepted, responded, resolved, reopened, deadline-extended, closed) get their
+ * classes with the features that publish them; until then they are absent here.
+ */
+export interface EventDataMap {
+  [EventTypes.submitted]: SubmittedAppealData;
+  [EventTypes.registered]: AppealRegisteredData;
+  [EventTypes.routed]: AppealRoutedData;
+  [EventTypes.deadlineAssigned]: DeadlineAssignedData;
+  [EventTypes.deadlineWarning]: DeadlineWarningData;
+  [EventTypes.escalated]: AppealEscalatedData;
+}
+
+export type TypedEventType = keyof EventDataMap;
+
+/** A CloudEvent whose `type` fixes the class of its `data`, for typed handlers. */
+export type TypedCloudEvent<K extends TypedEventType> = CloudEvent<EventDataMap[K]> & { type: K };
+
+const payloadClasses: { readonly [K in TypedEventType]: new () => EventDataMap[K] } = {
+  [EventTypes.submitted]: SubmittedAppealData,
+  [EventTypes.registered]: AppealRegisteredData,
+  [EventTypes.routed]: AppealRoutedData,
+  [EventTypes.deadlineAssigned]: DeadlineAssignedData,
+  [EventTypes.deadlineWarning]: DeadlineWarningData,
+  [EventTypes.escalated]: AppealEscalatedData,
+};
+
+/** Lookup by any type string (e.g. from an incoming event); prefer {@link payloadClassFor}, which says "unknown" in its type. */
+export const EventPayloads: Readonly<Record<string, new () => object>> = Object.freeze({ ...payloadClasses });
+
+export function isTypedEventType(type: string): type is TypedEventType {
+  return Object.prototype.hasOwnProperty.call(payloadClasses, type);
+}
+
+export function payloadClassFor(type: string): (new () => object) | undefined {
+  return isTypedEventType(type) ? payloadClasses[type] : undefined;
+}
+
+/** Validates `data` against the class registered for `type`. */
+export function validateEventData<K extends TypedEventType>(
+  type: K,
+  data: unknown,
+): ValidationResult<EventDataMap[K]> {
+  const cls: new () => EventDataMap[K] = payloadClasses[type];
+  return validatePayload(cls, data);
+}

@@ -1,0 +1,141 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsObject,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
+import { IsKatoCode } from '../kazakhstan/regions';
+import { CitizenData } from './citizen';
+import { AppealKind, AppealLanguage } from './enums';
+
+/** Dotted lower-case codes (`housing.heating`); the catalogue itself is data that comes later. */
+export const CATEGORY_CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
+export const MAX_ATTACHMENTS = 20;
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+/** An attachment is a reference to a file the publisher stores, never the bytes themselves. */
+export class AttachmentData {
+  @ApiProperty({ minLength: 1, maxLength: 255, example: 'жол-суреті.jpg' })
+  @IsString()
+  @Length(1, 255)
+  @IsNotBlank()
+  name!: string;
+
+  @ApiProperty({ example: 'image/jpeg' })
+  @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, {
+    message: 'mediaType must be a media type like image/jpeg',
+  })
+  @MaxLength(255)
+  mediaType!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_ATTACHMENT_BYTES })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ATTACHMENT_BYTES, { message: `sizeBytes must not exceed ${MAX_ATTACHMENT_BYTES} (50 MB)` })
+  sizeBytes!: number;
+
+  /** https only: the file will be fetched by staff browsers and services, never over plain http. */
+  @ApiProperty({ format: 'uri', example: 'https://files.example.kz/a/123' })
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an https URL' },
+  )
+  @MaxLength(2048)
+  url!: string;
+
+  @ApiProperty({ pattern: SHA256_HEX.source, description: 'SHA-256 of the file, 64 hex digits.' })
+  @Matches(SHA256_HEX, { message: 'sha256 must be 64 hex digits' })
+  sha256!: string;
+}
+
+/**
+ * The `data` of `kz.appeals.submitted.v1` on the intake topic and the body of POST /api/v1/appeals:
+ * one class, so that both entrances accept and reject exactly the same appeals.
+ */
+export class SubmittedAppealData {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 128,
+    description: "The publisher's own id of the appeal.",
+    example: 'EGOV-2025-77812',
+  })
+  @IsString()
+  @Length(1, 128)
+  @IsNotBlank()
+  externalId!: string;
+
+  @ApiProperty({ enum: Object.values(AppealKind), enumName: 'AppealKind' })
+  @IsEnum(AppealKind, { message: `kind must be one of: ${Object.values(AppealKind).join(', ')}` })
+  kind!: AppealKind;
+
+  @ApiProperty({ pattern: CATEGORY_CODE.source, maxLength: 64, example: 'roads.repair' })
+  @IsString()
+  @MaxLength(64)
+  @Matches(CATEGORY_CODE, { message: 'category must be a lower-case dotted code like roads.repair' })
+  category!: string;
+
+  @ApiProperty({
+    pattern: '^\\d{9}$',
+    example: '751110000',
+    description: 'КАТО code of the place the matter concerns; the first two digits are a region.',
+  })
+  @IsKatoCode()
+  regionKato!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 300, example: 'Жолды жөндеу' })
+  @IsString()
+  @Length(1, 300)
+  @IsNotBlank()
+  subject!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 20000, example: 'Әкімдікке өтініш: жолды жөндеу қажет' })
+  @IsString()
+  @Length(1, 20000)
+  @IsNotBlank()
+  text!: string;
+
+  @ApiProperty({ enum: Object.values(AppealLanguage), enumName: 'AppealLanguage' })
+  @IsEnum(AppealLanguage, { message: `language must be one of: ${Object.values(AppealLanguage).join(', ')}` })
+  language!: AppealLanguage;
+
+  @ApiProperty({ type: () => CitizenData })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CitizenData)
+  citizen!: CitizenData;
+
+  @ApiPropertyOptional({ maxLength: 64, example: 'portal', description: 'portal, call-centre, egov, ...' })
+  @IsOptionalField()
+  @IsString()
+  @Length(1, 64)
+  channel?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the citizen submitted it to the publisher.',
+  })
+  @IsOptionalField()
+  @IsTimestamp()
+  submittedAt?: string;
+
+  @ApiPropertyOptional({ type: () => [AttachmentData], maxItems: MAX_ATTACHMENTS })
+  @IsOptionalField()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentData)
+  attachments?: AttachmentData[];
+}

@@ -1,0 +1,34 @@
+/**
+ * Kafka topic names of the public contract. The `.v1` suffix is part of the contract: an incompatible
+ * change gets a new topic next to the old one, never an edit of this one.
+ */
+export const Topics = {
+  /** External systems publish `kz.appeals.submitted.v1` here (structured or binary CloudEvents). */
+  intake: 'appeals.intake.v1',
+  /** Every intake record that was not accepted: original bytes and headers plus the reason. */
+  intakeDeadLetter: 'appeals.intake.dlq.v1',
+  /** The lifecycle of every appeal, keyed by appeal id. */
+  events: 'appeals.events.v1',
+  /** Lifecycle events that a consumer could not process, with the reason. */
+  eventsDeadLetter: 'appeals.events.dlq.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/**
+ * Partition counts the topics are created with (local infra, Strimzi manifests, tests).
+ *
+ * - intake and events: 6. Per-appeal order only needs one key on one partition, so the count only
+ *   bounds consumer parallelism: 6 lets up to 6 instances of a service share the load, which is more
+ *   than a regional appeal flow needs, while keeping rebalances and per-partition overhead small.
+ *   Raising it later reshuffles keys (breaking per-appeal order during the change), so it is set
+ *   generously now rather than tuned up in production.
+ * - dead-letter topics: 1. They are low-volume, read by people and the replay CLI, and a single
+ *   partition keeps them in failure order, which is what an operator reading them expects.
+ */
+export const TopicPartitions: Record<TopicName, number> = {
+  [Topics.intake]: 6,
+  [Topics.intakeDeadLetter]: 1,
+  [Topics.events]: 6,
+  [Topics.eventsDeadLetter]: 1,
+};

@@ -1,0 +1,5 @@
+export { findRepoRoot, resolveKafkaBrokers, startLocalKafka } from './local-kafka';
+export type { LocalKafka, LocalKafkaOptions, ResolvedKafkaBrokers } from './local-kafka';
+export * from './service-process';
+export * from './system';
+export * from './wait-until';

@@ -1,0 +1,79 @@
+import { SERVICE_NAMES, ServiceProcess, type ServiceName } from './service-process';
+import { answersOk, waitUntil } from './wait-until';
+
+export interface SystemOptions {
+  repoRoot: string;
+  brokers: string[];
+  databaseUrl: string;
+  /** Port per service; the defaults are 3001..3004. */
+  ports?: Partial<Record<ServiceName, number>>;
+  extraEnv?: NodeJS.ProcessEnv;
+  onLine?: (name: ServiceName, line: string) => void;
+  logDir?: string;
+}
+
+export const DEFAULT_PORTS: Record<ServiceName, number> = {
+  intake: 3001,
+  routing: 3002,
+  escalation: 3003,
+  notification: 3004,
+};
+
+/** The four services as separate processes, started together and stopped in reverse order. */
+export class AppealRoutingSystem {
+  readonly services: Map<ServiceName, ServiceProcess>;
+  readonly ports: Record<ServiceName, number>;
+
+  constructor(private readonly options: SystemOptions) {
+    this.ports = { ...DEFAULT_PORTS, ...options.ports };
+    this.services = new Map(
+      SERVICE_NAMES.map((name) => [
+        name,
+        new ServiceProcess({
+          name,
+          repoRoot: options.repoRoot,
+          onLine: options.onLine,
+          logDir: options.logDir,
+          env: {
+            PORT: String(this.ports[name]),
+            HOST: '127.0.0.1',
+            KAFKA_BROKERS: options.brokers.join(','),
+            DATABASE_URL: options.databaseUrl,
+            ...options.extraEnv,
+          },
+        }),
+      ]),
+    );
+  }
+
+  url(name: ServiceName): string {
+    return `http://127.0.0.1:${this.ports[name]}`;
+  }
+
+  async start(timeoutMs = 90_000): Promise<void> {
+    for (const service of this.services.values()) service.start();
+    await Promise.all(SERVICE_NAMES.map((name) => this.waitReady(name, timeoutMs)));
+  }
+
+  async waitReady(name: ServiceName, timeoutMs = 90_000): Promise<void> {
+    const service = this.service(name);
+    const exited = service.whenExited().then((code) => {
+      throw new Error(`${name} exited with code ${code} before it was ready`);
+    });
+    exited.catch(() => undefined); // once ready, a later exit is the caller's business
+    await Promise.race([
+      waitUntil(`${name} to be ready`, () => answersOk(`${this.url(name)}/health/ready`), { timeoutMs }),
+      exited,
+    ]);
+  }
+
+  service(name: ServiceName): ServiceProcess {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`no service ${name}`);
+    return service;
+  }
+
+  async stop(): Promise<void> {
+    for (const name of [...SERVICE_NAMES].reverse()) await this.service(name).stop();
+  }
+}

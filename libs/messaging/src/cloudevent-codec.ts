@@ -1,0 +1,71 @@
+import { validateCloudEventEnvelope, type CloudEvent } from '@app/contracts';
+import { InvalidMessageError } from './errors';
+import type { RecordHeaders } from './headers';
+
+export const STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
+const BINARY_PREFIX = 'ce_';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(value: Buffer): string {
+  try {
+    return utf8.decode(value);
+  } catch {
+    throw new InvalidMessageError('invalid-encoding', 'message value is not valid UTF-8');
+  }
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InvalidMessageError('invalid-json', `${what} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function isBinaryMode(headers: RecordHeaders): boolean {
+  return headers[`${BINARY_PREFIX}specversion`] !== undefined;
+}
+
+function fromBinary(headers: RecordHeaders, value: Buffer | null): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {};
+  for (const [name, headerValue] of Object.entries(headers)) {
+    if (name.startsWith(BINARY_PREFIX)) attributes[name.slice(BINARY_PREFIX.length)] = headerValue;
+  }
+  const contentType = headers['content-type'];
+  if (contentType) attributes.datacontenttype = contentType;
+  if (value !== null && value.length > 0) {
+    const isJson = !contentType || /json/i.test(contentType);
+    if (!isJson)
+      throw new InvalidMessageError(
+        'unsupported-content-type',
+        `data content type ${contentType} is not JSON`,
+      );
+    attributes.data = parseJson(decodeUtf8(value), 'data');
+  }
+  return attributes;
+}
+
+/** Reads a Kafka record in either CloudEvents Kafka binding: structured (whole event as value) or binary (ce_ headers). */
+export function decodeCloudEvent(headers: RecordHeaders, value: Buffer | null): CloudEvent {
+  let candidate: unknown;
+  if (isBinaryMode(headers)) {
+    candidate = fromBinary(headers, value);
+  } else {
+    if (value === null || value.length === 0)
+      throw new InvalidMessageError('empty-message', 'message has no value');
+    candidate = parseJson(decodeUtf8(value), 'message value');
+  }
+  const checked = validateCloudEventEnvelope(candidate);
+  if (!checked.ok) {
+    throw new InvalidMessageError(
+      'invalid-cloudevent',
+      'message is not a valid CloudEvents 1.0 event',
+      checked.errors,
+    );
+  }
+  return checked.value;
+}
+
+export function encodeCloudEvent(event: CloudEvent): string {
+  return JSON.stringify(event);
+}

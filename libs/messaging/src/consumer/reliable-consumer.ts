@@ -1,0 +1,218 @@
+import type { CloudEvent } from '@app/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decodeCloudEvent } from '../cloudevent-codec';
+import { classifyFailure, describeFailure, InvalidMessageError } from '../errors';
+import type { EventProducer } from '../event-producer';
+import { normalizeHeaders, type RecordHeaders } from '../headers';
+import type { Inbox } from '../inbox/inbox';
+import { messagingMetrics } from '../metrics';
+import { runInTrace, TRACEPARENT_HEADER } from '../trace-context';
+import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+export interface ConsumedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  headers: RecordHeaders;
+}
+
+export interface EventHandlingContext {
+  /** The transaction in which the effect, its outbox rows and the inbox record commit together. */
+  manager: EntityManager;
+  record: ConsumedRecord;
+}
+
+export interface EventRouter {
+  /** Whether this service cares about the type; other types on a shared topic are skipped. */
+  handles(type: string): boolean;
+  /** Checks `data` against the contract; throws InvalidMessageError naming each bad field. */
+  validate(event: CloudEvent): CloudEvent;
+  handle(event: CloudEvent, context: EventHandlingContext): Promise<void>;
+}
+
+export interface ReliableConsumerOptions {
+  consumer: string;
+  groupId: string;
+  /** Each consumed topic with the topic its unprocessable messages go to. */
+  topics: Array<{ topic: string; deadLetterTopic: string }>;
+  retry?: Partial<RetryPolicy>;
+  partitionsConsumedConcurrently?: number;
+  /** Called after a transaction that may have written outbox rows has committed. */
+  afterCommit?: () => void;
+  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+/**
+ * Consumes CloudEvents and applies each one exactly once in effect:
+ * the effect and the inbox record commit in one PostgreSQL transaction, and the offset is
+ * resolved only after that commit (or after the message is safely in the dead-letter topic).
+ */
+export class ReliableConsumer {
+  private readonly consumer: Consumer;
+  private readonly retry: RetryPolicy;
+  private stopping = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly inbox: Inbox,
+    private readonly deadLetterProducer: EventProducer,
+    private readonly router: EventRouter,
+    private readonly options: ReliableConsumerOptions,
+  ) {
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.deadLetterProducer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topics: this.options.topics.map(({ topic }) => topic),
+      fromBeginning: true,
+    });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer.disconnect();
+    await this.deadLetterProducer.disconnect();
+  }
+
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale() || this.stopping) return;
+      const outcome = await this.processMessage(batch.topic, batch.partition, message, payload);
+      if (outcome === undefined) return; // gave up for now: the message is fetched again
+      payload.resolveOffset(message.offset);
+      await payload.heartbeat();
+    }
+    await payload.commitOffsetsIfNecessary();
+  }
+
+  /** Returns undefined when processing stopped (shutdown or rebalance) before the message was settled. */
+  private async processMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    payload: EachBatchPayload,
+  ): Promise<Outcome | undefined> {
+    const headers = normalizeHeaders(message.headers);
+    const record: ConsumedRecord = { topic, partition, offset: message.offset, headers };
+    let event: CloudEvent;
+    try {
+      event = decodeCloudEvent(headers, message.value);
+      if (!this.router.handles(event.type)) return this.count('ignored', event.type);
+      event = this.router.validate(event);
+    } catch (error) {
+      return this.deadLetter(topic, partition, message, reasonFor(error), 'unknown');
+    }
+
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const applied = await this.applyOnce(event, record);
+        if (applied) this.options.afterCommit?.();
+        return this.count(applied ? 'handled' : 'duplicate', event.type);
+      } catch (error) {
+        const kind = classifyFailure(error);
+        if (kind === 'invalid')
+          return this.deadLetter(topic, partition, message, reasonFor(error), event.type);
+        messagingMetrics.retries.inc({ consumer: this.options.consumer, kind });
+        if (kind === 'unknown' && attempt >= this.retry.maxAttempts) {
+          const reason = { code: 'processing-failed', message: describeFailure(error), fieldErrors: [] };
+          return this.deadLetter(topic, partition, message, reason, event.type);
+        }
+        // Transient failures (database or broker away) are retried without limit: no message is at fault.
+        const delay = backoffDelay(this.retry, attempt);
+        this.options.log?.('warn', `handling failed, retrying in ${delay} ms`, {
+          consumer: this.options.consumer,
+          eventId: event.id,
+          type: event.type,
+          attempt,
+          kind,
+          error: describeFailure(error),
+        });
+        if (!(await this.waitWhileAlive(delay, payload))) return undefined;
+      }
+    }
+  }
+
+  private async applyOnce(event: CloudEvent, record: ConsumedRecord): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const first = await this.inbox.recordFirstDelivery(manager, this.options.consumer, event);
+      if (!first) return false;
+      await runInTrace(record.headers[TRACEPARENT_HEADER], () =>
+        this.router.handle(event, { manager, record }),
+      );
+      return true;
+    });
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: DeadLetterReason,
+    type: string,
+  ): Promise<Outcome> {
+    this.options.log?.('warn', 'message dead-lettered', {
+      consumer: this.options.consumer,
+      topic,
+      partition,
+      offset: message.offset,
+      code: reason.code,
+    });
+    await sendToDeadLetter(
+      this.deadLetterProducer,
+      this.deadLetterTopicFor(topic),
+      { consumer: this.options.consumer, topic, partition, message },
+      reason,
+    );
+    return this.count('dead-lettered', type);
+  }
+
+  private deadLetterTopicFor(topic: string): string {
+    const route = this.options.topics.find((candidate) => candidate.topic === topic);
+    if (!route) throw new Error(`no dead-letter topic configured for ${topic}`);
+    return route.deadLetterTopic;
+  }
+
+  private count(outcome: Outcome, type: string): Outcome {
+    messagingMetrics.consumed.inc({ consumer: this.options.consumer, type, outcome });
+    return outcome;
+  }
+
+  /** Sleeps in small steps with heartbeats so a long backoff neither loses the group membership nor delays shutdown. */
+  private async waitWhileAlive(ms: number, payload: EachBatchPayload): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if (!payload.isRunning() || payload.isStale() || this.stopping) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, until - Date.now())));
+      await payload.heartbeat().catch(() => undefined);
+    }
+    return payload.isRunning() && !payload.isStale() && !this.stopping;
+  }
+}
+
+function reasonFor(error: unknown): DeadLetterReason {
+  if (error instanceof InvalidMessageError) {
+    return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  }
+  return { code: 'processing-failed', message: describeFailure(error), fieldErrors: [] };
+}

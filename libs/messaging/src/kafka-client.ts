@@ -1,0 +1,41 @@
+import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+
+export interface KafkaConnection {
+  brokers: string[];
+  clientId: string;
+}
+
+export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+  if (brokers.length === 0) {
+    throw new Error(
+      'KAFKA_BROKERS is not set: give the Kafka bootstrap servers, e.g. KAFKA_BROKERS=127.0.0.1:9092',
+    );
+  }
+  return brokers;
+}
+
+/** kafkajs logs go through our JSON logger as warnings only: its info level is chatty. */
+function kafkaLogCreator(): (entry: LogEntry) => void {
+  return ({ namespace, level, log }) => {
+    if (level > logLevel.WARN) return;
+    const { message, ...rest } = log;
+    process.stderr.write(
+      `${JSON.stringify({ level: level === logLevel.ERROR ? 'error' : 'warn', component: `kafkajs.${namespace}`, msg: message, ...rest })}\n`,
+    );
+  };
+}
+
+export function createKafka(connection: KafkaConnection, overrides: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({
+    clientId: connection.clientId,
+    brokers: connection.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator,
+    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
+    ...overrides,
+  });
+}

@@ -1,0 +1,75 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventProducer } from './event-producer';
+import { brokersFromEnv, createKafka } from './kafka-client';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWriter } from './outbox/outbox-writer';
+
+export const KAFKA = Symbol('KAFKA');
+
+export interface MessagingModuleOptions {
+  clientId: string;
+  /** The service's schema, holding its outbox and inbox tables. */
+  schema: string;
+}
+
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly producer: EventProducer,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.producer.connect();
+    this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        {
+          provide: KAFKA,
+          useFactory: (): Kafka => createKafka({ brokers: brokersFromEnv(), clientId: options.clientId }),
+        },
+        { provide: EventProducer, useFactory: (kafka: Kafka) => new EventProducer(kafka), inject: [KAFKA] },
+        { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.schema) },
+        {
+          provide: OutboxRelay,
+          useFactory: (dataSource: DataSource, producer: EventProducer, writer: OutboxWriter) => {
+            const relay = new OutboxRelay(dataSource, producer, { schema: options.schema });
+            writer.onCommitted(() => relay.wake());
+            return relay;
+          },
+          inject: [DataSource, EventProducer, OutboxWriter],
+        },
+        MessagingLifecycle,
+      ],
+      exports: [KAFKA, EventProducer, OutboxWriter, OutboxRelay],
+    };
+  }
+}
+
+export const InjectKafka = (): ParameterDecorator => Inject(KAFKA);

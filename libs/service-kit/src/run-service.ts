@@ -1,0 +1,95 @@
+import { CloudEventsKafkaServer, createKafka, ensureTopics, OutboxWriter } from '@app/messaging';
+import { migrateServiceSchema } from '@app/persistence';
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { loadServiceConfig } from './service-config';
+import type { ServiceDefinition } from './service-definition';
+import { fieldErrorValidationPipe } from './validation.pipe';
+
+function writeStartupLine(level: 'info' | 'error', service: string, msg: string, extra: object = {}): void {
+  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service, msg, ...extra })}\n`);
+}
+
+/**
+ * Starts one service: migrations, topics, HTTP (health, metrics, OpenAPI at /docs) and, when it consumes,
+ * the CloudEvents transport. SIGTERM/SIGINT stop the consumer first, so no handler is cut off mid-transaction.
+ */
+export async function runService(definition: ServiceDefinition, appModule: Type): Promise<INestApplication> {
+  const config = loadServiceConfig(definition);
+  const applied = await migrateServiceSchema({
+    url: config.databaseUrl,
+    schema: definition.schema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    applicationName: `${definition.name}-migrations`,
+  });
+  if (applied.length > 0)
+    writeStartupLine('info', definition.name, 'migrations applied', { migrations: applied });
+  await ensureTopics(createKafka({ brokers: config.kafkaBrokers, clientId: `${definition.name}-admin` }));
+
+  const app = await NestFactory.create(appModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(fieldErrorValidationPipe());
+  const openApi = new DocumentBuilder()
+    .setTitle(`appeal-routing ${definition.name}`)
+    .setDescription(definition.description)
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  let transport: CloudEventsKafkaServer | undefined;
+  if (definition.consumes) {
+    transport = new CloudEventsKafkaServer(
+      {
+        connection: { brokers: config.kafkaBrokers, clientId: definition.name },
+        consumer: definition.consumes.groupId,
+        groupId: definition.consumes.groupId,
+        topics: definition.consumes.topics,
+        schema: definition.schema,
+      },
+      app.get(DataSource),
+      app.get(OutboxWriter),
+    );
+    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  writeStartupLine(
+    'info',
+    definition.name,
+    `${definition.name} listening on ${url.replace('[::1]', '127.0.0.1')}`,
+    {
+      port: config.port,
+    },
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string): void => {
+    stopping ??= (async () => {
+      writeStartupLine('info', definition.name, `${signal} received, stopping`);
+      await transport?.close();
+      await app.close();
+      writeStartupLine('info', definition.name, 'stopped');
+      process.exit(0);
+    })();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return app;
+}
+
+/** The `main.ts` of every service: start, or print why not and exit non-zero. */
+export function main(definition: ServiceDefinition, appModule: Type): void {
+  runService(definition, appModule).catch((error: unknown) => {
+    writeStartupLine(
+      'error',
+      definition.name,
+      `${definition.name} failed to start: ${(error as Error).message}`,
+    );
+    process.exit(1);
+  });
+}

@@ -1,0 +1,40 @@
+import { brokersFromEnv } from '@app/messaging';
+import { databaseUrlFromEnv, describeDatabaseUrl } from '@app/persistence';
+import type { ServiceDefinition } from './service-definition';
+
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function portFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, got "${value}"`);
+  return port;
+}
+
+/** Reads and checks the environment once at start-up, so a bad setting stops the service with a clear message. */
+export function loadServiceConfig(
+  definition: ServiceDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const prefix = definition.name.toUpperCase();
+  const databaseUrl = databaseUrlFromEnv(env);
+  describeDatabaseUrl(databaseUrl);
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    port: portFrom(env[`${prefix}_PORT`] ?? env.PORT, definition.defaultPort, `${prefix}_PORT`),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    kafkaBrokers: brokersFromEnv(env),
+    logLevel,
+  };
+}

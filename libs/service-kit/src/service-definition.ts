@@ -1,0 +1,20 @@
+import type { MigrationInterface } from 'typeorm';
+
+export interface ConsumedTopics {
+  /** Consumer group; also names the consumer in the inbox and in dead-letter reasons. */
+  groupId: string;
+  /** Each consumed topic with the topic its unprocessable messages go to. */
+  topics: Array<{ topic: string; deadLetterTopic: string }>;
+}
+
+/** Everything the shared bootstrap needs to know about one deployable service. */
+export interface ServiceDefinition {
+  name: string;
+  /** The PostgreSQL schema this service owns. */
+  schema: string;
+  defaultPort: number;
+  description: string;
+  entities: Array<new () => unknown>;
+  migrations: Array<new () => MigrationInterface>;
+  consumes?: ConsumedTopics;
+}

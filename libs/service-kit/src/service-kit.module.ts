@@ -1,0 +1,50 @@
+import { MessagingModule } from '@app/messaging';
+import { createServiceDataSource, databaseUrlFromEnv } from '@app/persistence';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import type { ServiceDefinition } from './service-definition';
+
+const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+
+/** Database, messaging, JSON logs, health and metrics: what every service has, configured one way. */
+@Module({})
+export class ServiceKitModule {
+  static forService(definition: ServiceDefinition): DynamicModule {
+    return {
+      module: ServiceKitModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: process.env.LOG_LEVEL ?? 'info',
+            base: { service: definition.name },
+            messageKey: 'msg',
+            // Citizens' personal data never reaches the logs: no bodies, and no credentials from headers.
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+              remove: true,
+            },
+            autoLogging: { ignore: (request) => QUIET_PATHS.includes(request.url ?? '') },
+            quietReqLogger: true,
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            createServiceDataSource({
+              url: databaseUrlFromEnv(),
+              schema: definition.schema,
+              entities: definition.entities,
+              migrations: definition.migrations,
+              applicationName: definition.name,
+            }).options,
+        }),
+        MessagingModule.forService({ clientId: definition.name, schema: definition.schema }),
+        TerminusModule,
+      ],
+      controllers: [HealthController, MetricsController],
+    };
+  }
+}

@@ -11,6 +11,7 @@ export default tseslint.config(
       '.local/**',
       'eslint.config.mjs',
       'jest.config.js',
+      'test/support/summary-reporter.js',
     ],
   },
   eslint.configs.recommended,

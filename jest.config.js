@@ -1,5 +1,6 @@
 /** Three tiers: unit (pure logic), integration (real Kafka + PostgreSQL, in-process), e2e (services as processes). */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+// Transpile only: `npm run check` type-checks; tests stay fast.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
 const moduleNameMapper = { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' };
 const common = {
   rootDir: __dirname,
@@ -9,6 +10,7 @@ const common = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   projects: [

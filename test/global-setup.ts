@@ -1,3 +1,5 @@
+// Global setup and teardown run outside Jest's module mapper: resolve @app/* from tsconfig paths.
+import 'tsconfig-paths/register';
 import { createKafka, ensureTopics } from '@app/messaging';
 import { findRepoRoot, resolveKafkaBrokers, type ResolvedKafkaBrokers } from '@app/local-infra';
 import { databaseUrlFromEnv, dropDatabase, ensureDatabase, withDatabase } from '@app/persistence';

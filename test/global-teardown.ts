@@ -1,3 +1,5 @@
+// Global setup and teardown run outside Jest's module mapper: resolve @app/* from tsconfig paths.
+import 'tsconfig-paths/register';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { findRepoRoot } from '@app/local-infra';

@@ -70,5 +70,6 @@ export function describeFailure(error: unknown): string {
   const code =
     typeof driver.code === 'string' ? driver.code : typeof errorLike.code === 'string' ? errorLike.code : '';
   const message = typeof errorLike.message === 'string' ? errorLike.message.split('\n')[0].slice(0, 200) : '';
-  return [name, code && `(${code})`, message && `: ${message}`].filter(Boolean).join(' ');
+  const label = [name, code && `(${code})`].filter(Boolean).join(' ');
+  return message ? `${label}: ${message}` : label;
 }

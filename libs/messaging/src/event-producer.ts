@@ -1,5 +1,5 @@
 import type { Kafka, Producer, TopicMessages } from 'kafkajs';
-import { CompressionTypes } from 'kafkajs';
+import { CompressionTypes, Partitioners } from 'kafkajs';
 
 export interface OutgoingRecord {
   topic: string;
@@ -18,6 +18,8 @@ export class EventProducer {
       idempotent: true,
       maxInFlightRequests: 5,
       allowAutoTopicCreation: false,
+      // Murmur2, as the Java client: external systems partitioning by appeal id land on the same partition.
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
   }
 

@@ -16,3 +16,4 @@ export * from './topics-admin';
 export * from './trace-context';
 export * from './transport/cloudevent-context';
 export * from './transport/cloudevents-kafka.server';
+export * from './transport/propagate-handler-errors.filter';

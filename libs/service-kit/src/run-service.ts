@@ -1,4 +1,10 @@
-import { CloudEventsKafkaServer, createKafka, ensureTopics, OutboxWriter } from '@app/messaging';
+import {
+  CloudEventsKafkaServer,
+  createKafka,
+  ensureTopics,
+  OutboxWriter,
+  PropagateHandlerErrors,
+} from '@app/messaging';
 import { migrateServiceSchema } from '@app/persistence';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,7 +13,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { loadServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
-import { fieldErrorValidationPipe } from './validation.pipe';
+import { ContractValidationPipe } from './validation.pipe';
 
 function writeStartupLine(level: 'info' | 'error', service: string, msg: string, extra: object = {}): void {
   process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service, msg, ...extra })}\n`);
@@ -32,7 +38,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
 
   const app = await NestFactory.create(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(fieldErrorValidationPipe());
+  app.useGlobalPipes(new ContractValidationPipe());
   const openApi = new DocumentBuilder()
     .setTitle(`appeal-routing ${definition.name}`)
     .setDescription(definition.description)
@@ -53,7 +59,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
       app.get(DataSource),
       app.get(OutboxWriter),
     );
-    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+    app.connectMicroservice({ strategy: transport }).useGlobalFilters(new PropagateHandlerErrors());
     await app.startAllMicroservices();
   }
   await app.listen(config.port, config.host);

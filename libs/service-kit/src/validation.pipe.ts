@@ -1,27 +1,27 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { FieldError } from '@app/contracts';
+import { validatePayload } from '@app/contracts';
+import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
+type PayloadClass = new () => object;
 
-/** Rejects bad input with 400 and one entry per bad field, in the same shape as dead-letter reasons. */
-export function fieldErrorValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'invalid-appeal',
-        message: 'the request has invalid fields',
-        fieldErrors: flatten(errors),
-      }),
-  });
+const PLAIN_TYPES: unknown[] = [String, Number, Boolean, Array, Object];
+
+/**
+ * Validates request bodies with the same contract rules and the same error shape as the Kafka entrance
+ * (`fieldErrors: [{ field, reason }]`), so a publisher gets one answer whichever way it sends an appeal.
+ */
+@Injectable()
+export class ContractValidationPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const metatype = metadata.metatype as PayloadClass | undefined;
+    if (metadata.type !== 'body' || !metatype || PLAIN_TYPES.includes(metatype)) return value;
+    const checked = validatePayload(metatype, value);
+    if (checked.ok) return checked.value;
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'invalid-request',
+      message: 'the request has invalid fields',
+      fieldErrors: checked.errors,
+    });
+  }
 }

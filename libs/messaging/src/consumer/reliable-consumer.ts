@@ -68,8 +68,11 @@ export class ReliableConsumer {
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      // A crashed member's partitions move to the others after this long.
+      sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
+      // An idle fetch returns within a second, so a stop (which waits for it) is quick.
+      maxWaitTimeInMs: 1_000,
     });
   }
 

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench -- [N]`: end-to-end throughput of the four services next to the raw floor
+ * (plain kafkajs produce+consume, plain batched PostgreSQL insert) measured in the same run.
+ */
+import { AppealRoutingSystem, findRepoRoot, resolveKafkaBrokers } from '@app/local-infra';
+import { createKafka, ensureTopics } from '@app/messaging';
+import { databaseUrlFromEnv, dropDatabase, ensureDatabase, withDatabase } from '@app/persistence';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { measureRawKafka, measureRawPostgres, type Measurement } from './bench/raw-floor';
+import { measureSystem } from './bench/system-run';
+
+function parseCount(argument: string | undefined): number {
+  const count = Number(argument ?? 2000);
+  if (!Number.isInteger(count) || count <= 0)
+    throw new Error(`N must be a positive whole number, got "${argument}"`);
+  return count;
+}
+
+function row(measurement: Measurement, floor: Measurement): Record<string, string | number> {
+  const perSecond = measurement.count / measurement.seconds;
+  const floorPerSecond = floor.count / floor.seconds;
+  return {
+    measurement: measurement.name,
+    N: measurement.count,
+    seconds: Number(measurement.seconds.toFixed(2)),
+    'per second': Math.round(perSecond),
+    'share of kafka floor': `${((perSecond / floorPerSecond) * 100).toFixed(1)}%`,
+  };
+}
+
+async function main(): Promise<void> {
+  const count = parseCount(process.argv[2]);
+  const log = (line: string): void => console.log(line);
+  const repoRoot = findRepoRoot(__dirname);
+  const dataDir = path.join(repoRoot, '.local', 'kafka-bench');
+  await rm(dataDir, { recursive: true, force: true });
+  const kafka = await resolveKafkaBrokers({
+    port: Number(process.env.BENCH_KAFKA_PORT ?? 39092),
+    dataDir,
+    log,
+  });
+  const databaseUrl = withDatabase(databaseUrlFromEnv(), 'appeals_bench');
+  const system = new AppealRoutingSystem({
+    repoRoot,
+    brokers: kafka.brokers,
+    databaseUrl,
+    ports: { intake: 3201, routing: 3202, escalation: 3203, notification: 3204 },
+    extraEnv: { LOG_LEVEL: 'warn' },
+    logDir: path.join(repoRoot, '.local', 'bench-logs'),
+  });
+  try {
+    await dropDatabase(databaseUrl);
+    await ensureDatabase(databaseUrl);
+    await ensureTopics(createKafka({ brokers: kafka.brokers, clientId: 'bench-setup' }));
+    log(`measuring the raw floor with N=${count}...`);
+    const rawKafka = await measureRawKafka(kafka.brokers, count);
+    log(`  ${rawKafka.name}: ${rawKafka.seconds.toFixed(2)} s`);
+    const rawPostgres = await measureRawPostgres(databaseUrl, count);
+    log(`  ${rawPostgres.name}: ${rawPostgres.seconds.toFixed(2)} s`);
+    log('starting the four services...');
+    await system.start();
+    log(`publishing ${count} appeals to the intake topic...`);
+    const endToEnd = await measureSystem(system, kafka.brokers, databaseUrl, count, log);
+    console.table([row(rawKafka, rawKafka), row(rawPostgres, rawKafka), row(endToEnd, rawKafka)]);
+    const pgRatio = endToEnd.count / endToEnd.seconds / (rawPostgres.count / rawPostgres.seconds);
+    log(`end to end vs raw PostgreSQL floor: ${(pgRatio * 100).toFixed(1)}%`);
+    log(
+      `latency registered → deadline recorded by notification (ms): p50 ${endToEnd.latencyMs.p50}, p95 ${endToEnd.latencyMs.p95}, max ${endToEnd.latencyMs.max}`,
+    );
+    console.table([endToEnd.rssMb]);
+    console.log(JSON.stringify({ count, rawKafka, rawPostgres, endToEnd }));
+  } finally {
+    await system.stop();
+    await kafka.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

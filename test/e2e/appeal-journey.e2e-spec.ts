@@ -1,0 +1,333 @@
+import { EventTypes, Topics } from '@app/contracts';
+import { AppealRoutingSystem, findRepoRoot, waitUntil } from '@app/local-infra';
+import type { Producer } from 'kafkajs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { PORTAL_SOURCE, submittedAppeal, submittedEvent } from '../support/appeal-fixtures';
+import { EventTap } from '../support/event-tap';
+import { testBrokers, testDatabaseUrl, testKafka } from '../support/test-environment';
+
+jest.setTimeout(120_000);
+
+type Data = Record<string, unknown> & { appealId?: string };
+
+const repoRoot = findRepoRoot(__dirname);
+let system: AppealRoutingSystem;
+let tap: EventTap;
+let producer: Producer;
+let db: Client;
+
+function intakeUrl(pathname: string): string {
+  return `${system.url('intake')}${pathname}`;
+}
+
+async function post(
+  body: unknown,
+  idempotencyKey?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(intakeUrl('/api/v1/appeals'), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function publishSubmitted(
+  value: string | Buffer,
+  headers: Record<string, string> = {},
+  key?: string,
+): Promise<void> {
+  await producer.send({ topic: Topics.intake, messages: [{ key: key ?? null, value, headers }] });
+}
+
+function lifecycleOf(appealId: string, type: string) {
+  return tap.events<Data>(Topics.events, (event) => event.type === type && event.data.appealId === appealId);
+}
+
+async function waitForLifecycle(appealId: string, type: string, timeoutMs = 30_000) {
+  return tap.waitFor<Data>(
+    Topics.events,
+    `${type} of ${appealId}`,
+    (event) => event.type === type && event.data.appealId === appealId,
+    timeoutMs,
+  );
+}
+
+async function registeredFor(sourceEventId: string) {
+  return tap.waitFor<Data>(
+    Topics.events,
+    `registered for ${sourceEventId}`,
+    (event) => event.type === EventTypes.registered && event.data.sourceEventId === sourceEventId,
+  );
+}
+
+beforeAll(async () => {
+  const kafka = testKafka('e2e-test');
+  producer = kafka.producer();
+  await producer.connect();
+  tap = new EventTap(kafka, [Topics.events, Topics.intakeDeadLetter]);
+  await tap.start();
+  db = new Client({ connectionString: testDatabaseUrl() });
+  await db.connect();
+  system = new AppealRoutingSystem({
+    repoRoot,
+    brokers: testBrokers(),
+    databaseUrl: testDatabaseUrl(),
+    ports: { intake: 3101, routing: 3102, escalation: 3103, notification: 3104 },
+    extraEnv: { ESCALATION_TICK_MS: '200', LOG_LEVEL: 'warn' },
+    logDir: path.join(repoRoot, '.local', 'e2e-logs'),
+  });
+  await system.start();
+  // A drill policy: complaints fall due six seconds after routing, with a warning three seconds before.
+  await db.query(
+    `UPDATE escalation.deadline_policy SET due_working_days = NULL, due_duration = 'PT6S',
+       warn_working_days_before = NULL, warn_duration_before = 'PT3S' WHERE kind = 'complaint'`,
+  );
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await tap?.stop();
+  await producer?.disconnect();
+  await db?.end();
+});
+
+describe('an appeal walking through intake, routing, escalation and notification (four processes)', () => {
+  it('registers a CloudEvent published twice as one appeal and carries it to escalation', async () => {
+    const data = submittedAppeal({ regionKato: '751110000', kind: 'complaint' });
+    const event = submittedEvent(data);
+    const json = JSON.stringify(event);
+    await publishSubmitted(
+      json,
+      { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+      data.externalId,
+    );
+    await publishSubmitted(
+      json,
+      { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+      data.externalId,
+    );
+
+    const registered = await registeredFor(event.id);
+    const appealId = registered.event.data.appealId as string;
+    expect(registered.key).toBe(appealId);
+    expect(registered.event.data).toMatchObject({ source: PORTAL_SOURCE, externalId: data.externalId });
+
+    const routed = await waitForLifecycle(appealId, EventTypes.routed);
+    expect(routed.key).toBe(appealId);
+    expect(routed.event.data).toMatchObject({
+      organizationId: 'akimat-almaty',
+      organizationName: 'Алматы қаласы әкімдігі',
+    });
+    const assigned = await waitForLifecycle(appealId, EventTypes.deadlineAssigned);
+    expect(assigned.key).toBe(appealId);
+    expect(assigned.event.data.policy).toBe('PT6S');
+    await waitForLifecycle(appealId, EventTypes.deadlineWarning);
+    const escalated = await waitForLifecycle(appealId, EventTypes.escalated);
+    expect(escalated.event.data).toMatchObject({
+      fromOrganizationId: 'akimat-almaty',
+      toOrganizationId: 'central-reception',
+      reason: 'deadline-missed',
+    });
+
+    // The duplicate was on the same partition, before everything above: it made no second appeal.
+    expect(
+      tap.events<Data>(
+        Topics.events,
+        (e) => e.type === EventTypes.registered && e.data.sourceEventId === event.id,
+      ),
+    ).toHaveLength(1);
+    const appeals = await db.query(
+      'SELECT count(*)::int AS n, min(text) AS text FROM intake.appeal WHERE source = $1 AND source_event_id = $2',
+      [PORTAL_SOURCE, event.id],
+    );
+    expect(appeals.rows[0]).toEqual({ n: 1, text: data.text });
+    for (const type of [
+      EventTypes.routed,
+      EventTypes.deadlineAssigned,
+      EventTypes.deadlineWarning,
+      EventTypes.escalated,
+    ]) {
+      expect(lifecycleOf(appealId, type)).toHaveLength(1);
+    }
+
+    const trackingNumber = registered.event.data.trackingNumber as string;
+    const status = await waitUntil('the public timeline to show the escalation', async () => {
+      const response = await fetch(intakeUrl(`/api/v1/appeals/track/${trackingNumber}`));
+      const body = (await response.json()) as { status: string; timeline: Array<{ step: string }> };
+      return body.status === 'escalated' ? body : undefined;
+    });
+    expect(status.timeline.map((entry) => entry.step)).toEqual([
+      'registered',
+      'routed',
+      'deadline-assigned',
+      'escalated',
+    ]);
+    expect(JSON.stringify(status)).not.toContain(data.citizen.fullName);
+    expect(JSON.stringify(status)).not.toContain(data.citizen.email);
+
+    const notifications = await waitUntil('notifications of every step', async () => {
+      const { rows } = await db.query<{
+        event_type: string;
+        recipient: string;
+        channel: string;
+        language: string;
+      }>(
+        'SELECT event_type, recipient, channel, language FROM notification.notification WHERE appeal_id = $1 ORDER BY id',
+        [appealId],
+      );
+      return rows.some((row) => row.event_type === EventTypes.escalated) ? rows : undefined;
+    });
+    expect(notifications).toEqual(
+      expect.arrayContaining([
+        { event_type: EventTypes.registered, recipient: 'asel@example.kz', channel: 'email', language: 'kk' },
+        { event_type: EventTypes.routed, recipient: 'akimat-almaty', channel: 'in-app', language: 'ru' },
+        {
+          event_type: EventTypes.deadlineWarning,
+          recipient: 'akimat-almaty',
+          channel: 'in-app',
+          language: 'ru',
+        },
+        {
+          event_type: EventTypes.escalated,
+          recipient: 'central-reception',
+          channel: 'in-app',
+          language: 'ru',
+        },
+      ]),
+    );
+  });
+
+  it('accepts an appeal over HTTP, replays a retried Idempotency-Key and refuses a reused one', async () => {
+    const data = submittedAppeal({ regionKato: '791010000', kind: 'request', language: 'ru' });
+    const first = await post(data, 'http-key-1');
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'registered' });
+    expect(first.body.trackingNumber).toMatch(/^KZ-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    const retry = await post(data, 'http-key-1');
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
+
+    const reused = await post({ ...data, subject: 'Другая тема' }, 'http-key-1');
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('idempotency-key-reused');
+
+    const appealId = first.body.id as string;
+    const routed = await waitForLifecycle(appealId, EventTypes.routed);
+    expect(routed.event.data).toMatchObject({ organizationId: 'akimat-shymkent', language: 'ru' });
+    const assigned = await waitForLifecycle(appealId, EventTypes.deadlineAssigned);
+    expect(assigned.event.data.policy).toBe('15 working days');
+    expect(lifecycleOf(appealId, EventTypes.registered)).toHaveLength(1);
+  });
+
+  it('accepts a binary-mode CloudEvent with ce_ headers', async () => {
+    const data = submittedAppeal({
+      regionKato: '710000000',
+      kind: 'proposal',
+      language: 'en',
+      subject: 'Park benches',
+    });
+    const id = `binary-${Date.now()}`;
+    await publishSubmitted(JSON.stringify(data), {
+      ce_specversion: '1.0',
+      ce_id: id,
+      ce_source: PORTAL_SOURCE,
+      ce_type: EventTypes.submitted,
+      'content-type': 'application/json',
+    });
+    const registered = await registeredFor(id);
+    const routed = await waitForLifecycle(registered.event.data.appealId as string, EventTypes.routed);
+    expect(routed.event.data).toMatchObject({
+      organizationId: 'akimat-astana',
+      organizationName: 'Akimat of Astana',
+    });
+  });
+
+  it('answers bad HTTP input with 400 naming each bad field', async () => {
+    const data = submittedAppeal();
+    const bad = await post({
+      ...data,
+      regionKato: '990000000',
+      citizen: { ...data.citizen, iin: '900315312345' },
+    });
+    expect(bad.status).toBe(400);
+    const fields = (bad.body.fieldErrors as Array<{ field: string; reason: string }>).map(
+      (error) => error.field,
+    );
+    expect(fields).toEqual(expect.arrayContaining(['regionKato', 'citizen.iin']));
+  });
+
+  it('dead-letters a bad intake message with its original bytes and the reason, and keeps consuming', async () => {
+    const data = submittedAppeal({ regionKato: '12345' });
+    const event = submittedEvent(data);
+    const original = JSON.stringify(event);
+    await publishSubmitted(original, { 'x-origin': 'call-centre' });
+    const dead = await waitUntil('the dead-letter record', async () =>
+      tap.records.find(
+        (record) => record.topic === Topics.intakeDeadLetter && record.value?.toString('utf8') === original,
+      ),
+    );
+    expect(dead.headers['x-origin']).toBe('call-centre');
+    expect(dead.headers['dlq-reason-code']).toBe('invalid-data');
+    const reason = JSON.parse(dead.headers['dlq-reason']) as {
+      fieldErrors: Array<{ field: string }>;
+      consumer: string;
+    };
+    expect(reason.consumer).toBe('intake');
+    expect(reason.fieldErrors.map((error) => error.field)).toContain('data.regionKato');
+
+    const good = submittedEvent(submittedAppeal());
+    await publishSubmitted(JSON.stringify(good));
+    await registeredFor(good.id);
+  });
+
+  it('loses and doubles nothing when routing is killed mid-load and restarted', async () => {
+    const routing = system.service('routing');
+    const events = Array.from({ length: 40 }, () => submittedEvent(submittedAppeal({ kind: 'application' })));
+    await producer.send({
+      topic: Topics.intake,
+      messages: events.slice(0, 20).map((event) => ({ key: event.id, value: JSON.stringify(event) })),
+    });
+    await routing.kill();
+    await producer.send({
+      topic: Topics.intake,
+      messages: events.slice(20).map((event) => ({ key: event.id, value: JSON.stringify(event) })),
+    });
+    routing.start();
+    await system.waitReady('routing');
+
+    const ids = new Set(events.map((event) => event.id));
+    const registered = await waitUntil(
+      'all 40 appeals registered',
+      async () => {
+        const found = tap.events<Data>(
+          Topics.events,
+          (e) => e.type === EventTypes.registered && ids.has(e.data.sourceEventId as string),
+        );
+        return found.length >= 40 ? found : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(registered).toHaveLength(40);
+    const appealIds = registered.map((record) => record.event.data.appealId as string);
+    await waitUntil(
+      'all 40 appeals routed',
+      async () => appealIds.every((appealId) => lifecycleOf(appealId, EventTypes.routed).length > 0),
+      { timeoutMs: 60_000 },
+    );
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM routing.assignment WHERE appeal_id = ANY($1)',
+      [appealIds],
+    );
+    expect(rows[0].n).toBe(40);
+    // A crash between publishing and clearing the outbox may republish a `routed` event, but never a new one.
+    for (const appealId of appealIds) {
+      expect(new Set(lifecycleOf(appealId, EventTypes.routed).map((record) => record.event.id)).size).toBe(1);
+    }
+  });
+});

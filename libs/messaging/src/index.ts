@@ -17,3 +17,4 @@ export * from './trace-context';
 export * from './transport/cloudevent-context';
 export * from './transport/cloudevents-kafka.server';
 export * from './transport/propagate-handler-errors.filter';
+export * from './transport/event-consumer.decorator';

@@ -1,10 +1,4 @@
-import {
-  CloudEventsKafkaServer,
-  createKafka,
-  ensureTopics,
-  OutboxWriter,
-  PropagateHandlerErrors,
-} from '@app/messaging';
+import { CloudEventsKafkaServer, createKafka, ensureTopics, OutboxWriter } from '@app/messaging';
 import { migrateServiceSchema } from '@app/persistence';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -59,7 +53,8 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
       app.get(DataSource),
       app.get(OutboxWriter),
     );
-    app.connectMicroservice({ strategy: transport }).useGlobalFilters(new PropagateHandlerErrors());
+    // Not inheriting the HTTP app's pipes, guards and filters: event handlers get contract-validated payloads.
+    app.connectMicroservice({ strategy: transport });
     await app.startAllMicroservices();
   }
   await app.listen(config.port, config.host);

@@ -1,10 +1,9 @@
 import { AppealRoutedData, EventTypes } from '@app/contracts';
-import { CloudEventContext } from '@app/messaging';
-import { Controller } from '@nestjs/common';
+import { CloudEventContext, EventConsumer } from '@app/messaging';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DeadlineAssigner, type AssignOutcome } from './deadline-assigner';
 
-@Controller()
+@EventConsumer()
 export class RoutedAppealsConsumer {
   constructor(private readonly assigner: DeadlineAssigner) {}
 

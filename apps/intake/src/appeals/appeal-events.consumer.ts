@@ -1,12 +1,11 @@
 import { EventTypes, type SubmittedAppealData } from '@app/contracts';
-import { CloudEventContext } from '@app/messaging';
-import { Controller } from '@nestjs/common';
+import { CloudEventContext, EventConsumer } from '@app/messaging';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AppealRegistrar, type Registration } from './appeal-registrar';
 import type { LifecycleData } from './public-timeline';
 import { TimelineRecorder, type TimelineOutcome } from './timeline-recorder';
 
-@Controller()
+@EventConsumer()
 export class AppealEventsConsumer {
   constructor(
     private readonly registrar: AppealRegistrar,

@@ -1,10 +1,9 @@
 import { EventTypes } from '@app/contracts';
-import { CloudEventContext } from '@app/messaging';
-import { Controller } from '@nestjs/common';
+import { CloudEventContext, EventConsumer } from '@app/messaging';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { NotificationRecorder } from './notification-recorder';
 
-@Controller()
+@EventConsumer()
 export class LifecycleEventsConsumer {
   constructor(private readonly recorder: NotificationRecorder) {}
 

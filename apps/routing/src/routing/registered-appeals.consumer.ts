@@ -1,10 +1,9 @@
 import { AppealRegisteredData, EventTypes } from '@app/contracts';
-import { CloudEventContext } from '@app/messaging';
-import { Controller } from '@nestjs/common';
+import { CloudEventContext, EventConsumer } from '@app/messaging';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AppealRouter, type RoutingOutcome } from './appeal-router';
 
-@Controller()
+@EventConsumer()
 export class RegisteredAppealsConsumer {
   constructor(private readonly router: AppealRouter) {}
 

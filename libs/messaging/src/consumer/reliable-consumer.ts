@@ -39,12 +39,16 @@ export interface ReliableConsumerOptions {
   topics: Array<{ topic: string; deadLetterTopic: string }>;
   retry?: Partial<RetryPolicy>;
   partitionsConsumedConcurrently?: number;
+  /** How many messages of a partition share one transaction on the fast path (1 turns it off). */
+  chunkSize?: number;
   /** Called after a transaction that may have written outbox rows has committed. */
   afterCommit?: () => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
 type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+type PreparedMessage = { event: CloudEvent; record: ConsumedRecord } | { ignoredType: string };
 
 /**
  * Consumes CloudEvents and applies each one exactly once in effect:
@@ -54,6 +58,7 @@ type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 export class ReliableConsumer {
   private readonly consumer: Consumer;
   private readonly retry: RetryPolicy;
+  private readonly chunkSize: number;
   private stopping = false;
 
   constructor(
@@ -65,6 +70,7 @@ export class ReliableConsumer {
     private readonly options: ReliableConsumerOptions,
   ) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.chunkSize = options.chunkSize ?? 100;
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -99,14 +105,67 @@ export class ReliableConsumer {
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    for (const message of batch.messages) {
-      if (!payload.isRunning() || payload.isStale() || this.stopping) return;
-      const outcome = await this.processMessage(batch.topic, batch.partition, message, payload);
-      if (outcome === undefined) return; // gave up for now: the message is fetched again
-      payload.resolveOffset(message.offset);
-      await payload.heartbeat();
+    for (let start = 0; start < batch.messages.length; start += this.chunkSize) {
+      if (!this.alive(payload)) return;
+      const chunk = batch.messages.slice(start, start + this.chunkSize);
+      if (await this.applyChunkAtOnce(batch.topic, batch.partition, chunk)) {
+        payload.resolveOffset(chunk[chunk.length - 1].offset);
+        await payload.heartbeat();
+        continue;
+      }
+      for (const message of chunk) {
+        if (!this.alive(payload)) return;
+        const outcome = await this.processMessage(batch.topic, batch.partition, message, payload);
+        if (outcome === undefined) return; // gave up for now: the message is fetched again
+        payload.resolveOffset(message.offset);
+        await payload.heartbeat();
+      }
     }
     await payload.commitOffsetsIfNecessary();
+  }
+
+  /**
+   * The fast path: every message of the chunk applied in one transaction, with one commit for all.
+   * Returns false, having changed nothing, when any message is bad or any handler fails: the chunk
+   * then goes one message at a time, where each failure is classified, retried or dead-lettered alone.
+   */
+  private async applyChunkAtOnce(topic: string, partition: number, chunk: KafkaMessage[]): Promise<boolean> {
+    if (chunk.length < 2) return false;
+    let prepared: PreparedMessage[];
+    try {
+      prepared = chunk.map((message) => this.prepare(topic, partition, message));
+    } catch {
+      return false;
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.dataSource.transaction(async (manager) => {
+        const applied: Outcome[] = [];
+        for (const item of prepared) {
+          if ('ignoredType' in item) applied.push('ignored');
+          else applied.push((await this.applyIn(manager, item.event, item.record)) ? 'handled' : 'duplicate');
+        }
+        return applied;
+      });
+    } catch {
+      return false;
+    }
+    if (outcomes.includes('handled')) this.options.afterCommit?.();
+    prepared.forEach((item, index) =>
+      this.count(outcomes[index], 'ignoredType' in item ? item.ignoredType : item.event.type),
+    );
+    return true;
+  }
+
+  /** Decodes and validates one message; throws InvalidMessageError for bad input. */
+  private prepare(topic: string, partition: number, message: KafkaMessage): PreparedMessage {
+    const headers = normalizeHeaders(message.headers);
+    const event = decodeCloudEvent(headers, message.value);
+    if (!this.router.handles(event.type)) return { ignoredType: event.type };
+    return {
+      event: this.router.validate(event),
+      record: { topic, partition, offset: message.offset, headers },
+    };
   }
 
   /** Returns undefined when processing stopped (shutdown or rebalance) before the message was settled. */
@@ -116,20 +175,18 @@ export class ReliableConsumer {
     message: KafkaMessage,
     payload: EachBatchPayload,
   ): Promise<Outcome | undefined> {
-    const headers = normalizeHeaders(message.headers);
-    const record: ConsumedRecord = { topic, partition, offset: message.offset, headers };
-    let event: CloudEvent;
+    let prepared: PreparedMessage;
     try {
-      event = decodeCloudEvent(headers, message.value);
-      if (!this.router.handles(event.type)) return this.count('ignored', event.type);
-      event = this.router.validate(event);
+      prepared = this.prepare(topic, partition, message);
     } catch (error) {
       return this.deadLetter(topic, partition, message, reasonFor(error), 'unknown');
     }
+    if ('ignoredType' in prepared) return this.count('ignored', prepared.ignoredType);
+    const { event, record } = prepared;
 
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const applied = await this.applyOnce(event, record);
+        const applied = await this.dataSource.transaction((manager) => this.applyIn(manager, event, record));
         if (applied) this.options.afterCommit?.();
         return this.count(applied ? 'handled' : 'duplicate', event.type);
       } catch (error) {
@@ -156,15 +213,14 @@ export class ReliableConsumer {
     }
   }
 
-  private async applyOnce(event: CloudEvent, record: ConsumedRecord): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const first = await this.inbox.recordFirstDelivery(manager, this.options.consumer, event);
-      if (!first) return false;
-      await runInTrace(record.headers[TRACEPARENT_HEADER], () =>
-        this.router.handle(event, { manager, record }),
-      );
-      return true;
-    });
+  /** The inbox record and the effect, in the caller's transaction; false for a redelivered event. */
+  private async applyIn(manager: EntityManager, event: CloudEvent, record: ConsumedRecord): Promise<boolean> {
+    const first = await this.inbox.recordFirstDelivery(manager, this.options.consumer, event);
+    if (!first) return false;
+    await runInTrace(record.headers[TRACEPARENT_HEADER], () =>
+      this.router.handle(event, { manager, record }),
+    );
+    return true;
   }
 
   private async deadLetter(
@@ -201,15 +257,19 @@ export class ReliableConsumer {
     return outcome;
   }
 
+  private alive(payload: EachBatchPayload): boolean {
+    return payload.isRunning() && !payload.isStale() && !this.stopping;
+  }
+
   /** Sleeps in small steps with heartbeats so a long backoff neither loses the group membership nor delays shutdown. */
   private async waitWhileAlive(ms: number, payload: EachBatchPayload): Promise<boolean> {
     const until = Date.now() + ms;
     while (Date.now() < until) {
-      if (!payload.isRunning() || payload.isStale() || this.stopping) return false;
+      if (!this.alive(payload)) return false;
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000, until - Date.now())));
       await payload.heartbeat().catch(() => undefined);
     }
-    return payload.isRunning() && !payload.isStale() && !this.stopping;
+    return this.alive(payload);
   }
 }
 

@@ -11,6 +11,7 @@ export default tseslint.config(
       '.local/**',
       'eslint.config.mjs',
       'jest.config.js',
+      '.dependency-cruiser.cjs',
       'test/support/summary-reporter.js',
     ],
   },

@@ -49,6 +49,15 @@ async function main(): Promise<void> {
     extraEnv: { LOG_LEVEL: 'warn' },
     logDir: path.join(repoRoot, '.local', 'bench-logs'),
   });
+  // Ctrl-C still stops the services and the broker this run started.
+  const interrupt = (): void => {
+    void system
+      .stop()
+      .then(() => kafka.stop())
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     await dropDatabase(databaseUrl);
     await ensureDatabase(databaseUrl);

@@ -12,6 +12,7 @@ export interface SystemMeasurement extends Measurement {
 }
 
 const SEND_BATCH = 500;
+const STALL_MS = 60_000;
 
 function rssMb(pid: number | undefined): number {
   if (!pid) return 0;
@@ -55,9 +56,14 @@ export async function measureSystem(
   }
   let finished = 0;
   let lastReport = 0;
+  let lastProgress = { finished: 0, at: performance.now() };
   while (finished < count) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     finished = (await done()) - before;
+    if (finished > lastProgress.finished) lastProgress = { finished, at: performance.now() };
+    if (performance.now() - lastProgress.at > STALL_MS) {
+      throw new Error(`no progress for ${STALL_MS / 1000} s at ${finished}/${count}: see .local/bench-logs/`);
+    }
     if (performance.now() - lastReport > 2000) {
       lastReport = performance.now();
       progress(`  end-to-end: ${finished}/${count} appeals through all four services`);

@@ -39,7 +39,11 @@ export class ServiceProcess {
       this.logFile = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
     }
     const entry = join(repoRoot, 'dist', 'apps', name, 'src', 'main.js');
-    const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+    // e.g. APPEALS_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile a benchmark run.
+    const extraFlags = (env.APPEALS_NODE_FLAGS ?? process.env.APPEALS_NODE_FLAGS ?? '')
+      .split(' ')
+      .filter(Boolean);
+    const child = spawn(process.execPath, ['--enable-source-maps', ...extraFlags, entry], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -45,16 +45,23 @@ function fromBinary(headers: RecordHeaders, value: Buffer | null): Record<string
   return attributes;
 }
 
+/** The event attributes as the record carries them, not yet checked against CloudEvents 1.0. */
+export type UncheckedCloudEvent = Record<string, unknown>;
+
 /** Reads a Kafka record in either CloudEvents Kafka binding: structured (whole event as value) or binary (ce_ headers). */
-export function decodeCloudEvent(headers: RecordHeaders, value: Buffer | null): CloudEvent {
-  let candidate: unknown;
-  if (isBinaryMode(headers)) {
-    candidate = fromBinary(headers, value);
-  } else {
-    if (value === null || value.length === 0)
-      throw new InvalidMessageError('empty-message', 'message has no value');
-    candidate = parseJson(decodeUtf8(value), 'message value');
+export function readCloudEvent(headers: RecordHeaders, value: Buffer | null): UncheckedCloudEvent {
+  if (isBinaryMode(headers)) return fromBinary(headers, value);
+  if (value === null || value.length === 0)
+    throw new InvalidMessageError('empty-message', 'message has no value');
+  const candidate = parseJson(decodeUtf8(value), 'message value');
+  if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) {
+    throw new InvalidMessageError('invalid-cloudevent', 'message value is not a JSON object');
   }
+  return candidate as UncheckedCloudEvent;
+}
+
+/** Checks the attributes against CloudEvents 1.0. */
+export function checkCloudEvent(candidate: UncheckedCloudEvent): CloudEvent {
   const checked = validateCloudEventEnvelope(candidate);
   if (!checked.ok) {
     throw new InvalidMessageError(
@@ -64,6 +71,10 @@ export function decodeCloudEvent(headers: RecordHeaders, value: Buffer | null): 
     );
   }
   return checked.value;
+}
+
+export function decodeCloudEvent(headers: RecordHeaders, value: Buffer | null): CloudEvent {
+  return checkCloudEvent(readCloudEvent(headers, value));
 }
 
 export function encodeCloudEvent(event: CloudEvent): string {

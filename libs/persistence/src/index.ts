@@ -2,3 +2,4 @@ export * from './database-url';
 export * from './ensure-database';
 export * from './service-data-source';
 export * from './sql-identifier';
+export * from './cached-reference-data';

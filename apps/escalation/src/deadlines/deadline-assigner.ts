@@ -6,8 +6,10 @@ import {
   type DeadlineAssignedData,
 } from '@app/contracts';
 import { OutboxWriter } from '@app/messaging';
+import { CachedReferenceData } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ESCALATION_EVENT_SOURCE } from '../escalation.definition';
 import { DeadlineCalculator } from './deadline-calculator';
 import { describeSpan, parsePolicy } from './deadline-policy';
@@ -15,31 +17,52 @@ import { DeadlinePolicyRow } from './deadline-policy.entity';
 import { WatchedAppeal } from './watched-appeal.entity';
 import { WeekdayCalendar } from './working-calendar';
 
+/** How long a read of the policy table serves; a changed policy applies after at most this long. */
+const POLICY_CACHE_MS = Number(process.env.ESCALATION_POLICY_CACHE_MS ?? 5_000);
+
 export type AssignOutcome = 'assigned' | 'skipped-already-watched';
 
 /** Starts watching a routed appeal: computes its legal deadline and the moment to warn. */
 @Injectable()
 export class DeadlineAssigner {
   private readonly calculator = new DeadlineCalculator(new WeekdayCalendar());
+  /** Policies are data: a changed row takes effect within seconds, without a restart. */
+  private readonly policies: CachedReferenceData<Map<string, DeadlinePolicyRow>>;
 
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.policies = new CachedReferenceData(
+      async () => new Map((await dataSource.manager.find(DeadlinePolicyRow)).map((row) => [row.kind, row])),
+      POLICY_CACHE_MS,
+    );
+  }
 
   async assign(manager: EntityManager, routed: AppealRoutedData, routedAt: Date): Promise<AssignOutcome> {
-    if (await manager.existsBy(WatchedAppeal, { appealId: routed.appealId }))
-      return 'skipped-already-watched';
-    // Policies are read on every assignment, so a changed row takes effect without a restart.
-    const policy = parsePolicy(await manager.findOneByOrFail(DeadlinePolicyRow, { kind: routed.kind }));
+    const stored = (await this.policies.get()).get(routed.kind);
+    if (!stored) throw new Error(`no deadline policy for kind ${routed.kind}`);
+    const policy = parsePolicy(stored);
     const { dueAt, warnAt } = this.calculator.compute(routedAt, policy);
     const policyText = describeSpan(policy.due);
-    await manager.insert(WatchedAppeal, {
-      appealId: routed.appealId,
-      trackingNumber: routed.trackingNumber,
-      organizationId: routed.organizationId,
-      policy: policyText,
-      dueAt,
-      warnAt,
-      state: 'watching',
-    });
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WatchedAppeal)
+      .values({
+        appealId: routed.appealId,
+        trackingNumber: routed.trackingNumber,
+        organizationId: routed.organizationId,
+        policy: policyText,
+        dueAt,
+        warnAt,
+        state: 'watching',
+      })
+      .orIgnore()
+      .updateEntity(false)
+      .returning(['appealId'])
+      .execute();
+    if ((inserted.raw as unknown[]).length === 0) return 'skipped-already-watched';
     const data: DeadlineAssignedData = {
       appealId: routed.appealId,
       trackingNumber: routed.trackingNumber,

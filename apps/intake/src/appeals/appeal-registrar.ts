@@ -13,7 +13,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_EVENT_SOURCE } from '../intake.definition';
 import { Appeal } from './appeal.entity';
 import { payloadFingerprint } from './payload-fingerprint';
-import { StatusEntry } from './status-entry.entity';
 import { newTrackingNumber } from './tracking-number';
 
 export interface Submission {
@@ -54,6 +53,7 @@ export class AppealRegistrar {
       .into(Appeal)
       .values(appeal)
       .orIgnore()
+      .updateEntity(false)
       .returning(['id'])
       .execute();
     if ((inserted.raw as unknown[]).length === 0) {
@@ -63,14 +63,7 @@ export class AppealRegistrar {
       });
       return { outcome: existing.payloadSha256 === fingerprint ? 'duplicate' : 'conflict', appeal: existing };
     }
-    const registered = await manager.findOneByOrFail(Appeal, { id: appeal.id });
-    await manager.insert(StatusEntry, {
-      appealId: registered.id,
-      eventId: `${registered.id}:registered`,
-      step: 'registered',
-      details: {},
-      occurredAt: registered.registeredAt,
-    });
+    const registered = appeal;
     await this.outbox.add(manager, [
       {
         topic: Topics.events,
@@ -86,9 +79,9 @@ export class AppealRegistrar {
     return { outcome: 'registered', appeal: registered };
   }
 
-  private newAppeal(submission: Submission, fingerprint: string): Partial<Appeal> {
+  private newAppeal(submission: Submission, fingerprint: string): Appeal {
     const { data } = submission;
-    return {
+    return Object.assign(new Appeal(), {
       id: randomUUID(),
       trackingNumber: newTrackingNumber(),
       source: submission.source,
@@ -112,7 +105,8 @@ export class AppealRegistrar {
       attachments: (data.attachments ?? []).map((attachment) => ({ ...attachment })),
       submittedAt: data.submittedAt ? new Date(data.submittedAt) : null,
       status: 'registered',
-    };
+      registeredAt: new Date(),
+    });
   }
 }
 

@@ -35,11 +35,15 @@ export class AppealTracking {
       trackingNumber: appeal.trackingNumber,
       status: appeal.status,
       registeredAt: appeal.registeredAt.toISOString(),
-      timeline: entries.map((entry) => ({
-        step: entry.step,
-        at: entry.occurredAt.toISOString(),
-        details: entry.details,
-      })),
+      timeline: [
+        // Registration is the appeal row itself; later steps come from lifecycle events.
+        { step: 'registered', at: appeal.registeredAt.toISOString(), details: {} },
+        ...entries.map((entry) => ({
+          step: entry.step,
+          at: entry.occurredAt.toISOString(),
+          details: entry.details,
+        })),
+      ],
     };
   }
 }

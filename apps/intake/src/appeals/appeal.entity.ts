@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export interface StoredCitizen {
   fullName: string;
@@ -72,6 +72,6 @@ export class Appeal {
   @Column({ type: 'text' })
   status!: string;
 
-  @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
+  @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt!: Date;
 }

@@ -16,9 +16,10 @@ interface LifecycleData {
 @Injectable()
 export class NotificationRecorder {
   async record(manager: EntityManager, event: CloudEvent<LifecycleData>): Promise<number> {
-    if (event.type === EventTypes.registered)
-      await this.rememberContact(manager, event.data as AppealRegisteredData);
-    const contact = await manager.findOneBy(AppealContact, { appealId: event.data.appealId });
+    const contact =
+      event.type === EventTypes.registered
+        ? await this.rememberContact(manager, event.data as AppealRegisteredData)
+        : await manager.findOneBy(AppealContact, { appealId: event.data.appealId });
     const planned = planNotifications(
       { type: event.type, ...event.data },
       contact ? toCitizenContact(contact) : null,
@@ -38,27 +39,35 @@ export class NotificationRecorder {
         })),
       )
       .orIgnore()
+      .updateEntity(false)
       .returning(['id'])
       .execute();
     return (inserted.raw as unknown[]).length;
   }
 
-  private async rememberContact(manager: EntityManager, registered: AppealRegisteredData): Promise<void> {
+  /** Keeps the citizen's contact for later steps; a replayed `registered` keeps the first one. */
+  private async rememberContact(
+    manager: EntityManager,
+    registered: AppealRegisteredData,
+  ): Promise<AppealContact> {
+    const contact = Object.assign(new AppealContact(), {
+      appealId: registered.appealId,
+      trackingNumber: registered.trackingNumber,
+      fullName: registered.citizen.fullName,
+      email: registered.citizen.email ?? null,
+      phone: registered.citizen.phone ?? null,
+      preferredChannel: registered.citizen.preferredChannel,
+      language: registered.language,
+    });
     await manager
       .createQueryBuilder()
       .insert()
       .into(AppealContact)
-      .values({
-        appealId: registered.appealId,
-        trackingNumber: registered.trackingNumber,
-        fullName: registered.citizen.fullName,
-        email: registered.citizen.email ?? null,
-        phone: registered.citizen.phone ?? null,
-        preferredChannel: registered.citizen.preferredChannel,
-        language: registered.language,
-      })
+      .values(contact)
       .orIgnore()
+      .updateEntity(false)
       .execute();
+    return contact;
   }
 }
 

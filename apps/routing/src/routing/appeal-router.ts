@@ -7,8 +7,10 @@ import {
   type AppealRoutedData,
 } from '@app/contracts';
 import { OutboxWriter } from '@app/messaging';
+import { CachedReferenceData } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ROUTING_EVENT_SOURCE } from '../routing.definition';
 import { Assignment } from './assignment.entity';
 import { Organization } from './organization.entity';
@@ -17,24 +19,49 @@ import { RoutingRule } from './routing-rule.entity';
 
 export type RoutingOutcome = 'routed' | 'skipped-already-routed';
 
+interface Directory {
+  rules: RoutingRule[];
+  organizations: Map<string, Organization>;
+}
+
 @Injectable()
 export class AppealRouter {
-  constructor(private readonly outbox: OutboxWriter) {}
+  private readonly directory: CachedReferenceData<Directory>;
+
+  constructor(
+    private readonly outbox: OutboxWriter,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.directory = new CachedReferenceData(async () => ({
+      rules: await dataSource.manager.find(RoutingRule),
+      organizations: new Map((await dataSource.manager.find(Organization)).map((org) => [org.id, org])),
+    }));
+  }
 
   async route(manager: EntityManager, appeal: AppealRegisteredData): Promise<RoutingOutcome> {
-    if (await manager.existsBy(Assignment, { appealId: appeal.appealId })) return 'skipped-already-routed';
-    const rules = await manager.find(RoutingRule);
+    const { rules, organizations } = await this.directory.get();
     const decision = decideRouting(appeal, rules, CENTRAL_RECEPTION_ID);
-    const organization = await manager.findOneByOrFail(Organization, { id: decision.organizationId });
+    const organization = organizations.get(decision.organizationId);
+    if (!organization)
+      throw new Error(`routing rule points at unknown organisation ${decision.organizationId}`);
     const routedAt = new Date();
-    await manager.insert(Assignment, {
-      appealId: appeal.appealId,
-      trackingNumber: appeal.trackingNumber,
-      organizationId: organization.id,
-      ruleId: decision.ruleId,
-      isFallback: decision.isFallback,
-      routedAt,
-    });
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Assignment)
+      .values({
+        appealId: appeal.appealId,
+        trackingNumber: appeal.trackingNumber,
+        organizationId: organization.id,
+        ruleId: decision.ruleId,
+        isFallback: decision.isFallback,
+        routedAt,
+      })
+      .orIgnore()
+      .updateEntity(false)
+      .returning(['appealId'])
+      .execute();
+    if ((inserted.raw as unknown[]).length === 0) return 'skipped-already-routed';
     const data: AppealRoutedData = {
       appealId: appeal.appealId,
       trackingNumber: appeal.trackingNumber,

@@ -1,11 +1,12 @@
 import type { CloudEvent } from '@app/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCloudEvent } from '../cloudevent-codec';
+import { checkCloudEvent, readCloudEvent } from '../cloudevent-codec';
 import { classifyFailure, describeFailure, InvalidMessageError } from '../errors';
 import type { EventProducer } from '../event-producer';
 import { normalizeHeaders, type RecordHeaders } from '../headers';
-import type { Inbox } from '../inbox/inbox';
+import { inboxKey, type Inbox } from '../inbox/inbox';
+import type { OutboxWriter } from '../outbox/outbox-writer';
 import { messagingMetrics } from '../metrics';
 import { runInTrace, TRACEPARENT_HEADER } from '../trace-context';
 import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
@@ -41,6 +42,8 @@ export interface ReliableConsumerOptions {
   partitionsConsumedConcurrently?: number;
   /** How many messages of a partition share one transaction on the fast path (1 turns it off). */
   chunkSize?: number;
+  /** Lets a chunk's handlers write their outbox rows in one statement. */
+  outbox?: OutboxWriter;
   /** Called after a transaction that may have written outbox rows has committed. */
   afterCommit?: () => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -139,14 +142,7 @@ export class ReliableConsumer {
     }
     let outcomes: Outcome[];
     try {
-      outcomes = await this.dataSource.transaction(async (manager) => {
-        const applied: Outcome[] = [];
-        for (const item of prepared) {
-          if ('ignoredType' in item) applied.push('ignored');
-          else applied.push((await this.applyIn(manager, item.event, item.record)) ? 'handled' : 'duplicate');
-        }
-        return applied;
-      });
+      outcomes = await this.dataSource.transaction((manager) => this.applyChunkIn(manager, prepared));
     } catch {
       return false;
     }
@@ -157,11 +153,40 @@ export class ReliableConsumer {
     return true;
   }
 
+  /** One inbox statement and one outbox statement for the whole chunk, the handlers in between. */
+  private async applyChunkIn(manager: EntityManager, prepared: PreparedMessage[]): Promise<Outcome[]> {
+    const events = prepared.flatMap((item) => ('event' in item ? [item.event] : []));
+    const firstDeliveries = await this.inbox.recordFirstDeliveries(manager, this.options.consumer, events);
+    const run = async (): Promise<Outcome[]> => {
+      const outcomes: Outcome[] = [];
+      for (const item of prepared) {
+        if ('ignoredType' in item) {
+          outcomes.push('ignored');
+          continue;
+        }
+        const key = inboxKey(item.event);
+        // A key is deleted once applied, so a second copy in the same chunk counts as a duplicate.
+        if (!firstDeliveries.delete(key)) {
+          outcomes.push('duplicate');
+          continue;
+        }
+        await this.handleInTrace(manager, item.event, item.record);
+        outcomes.push('handled');
+      }
+      return outcomes;
+    };
+    return this.options.outbox ? this.options.outbox.collect(manager, run) : run();
+  }
+
   /** Decodes and validates one message; throws InvalidMessageError for bad input. */
   private prepare(topic: string, partition: number, message: KafkaMessage): PreparedMessage {
     const headers = normalizeHeaders(message.headers);
-    const event = decodeCloudEvent(headers, message.value);
-    if (!this.router.handles(event.type)) return { ignoredType: event.type };
+    const candidate = readCloudEvent(headers, message.value);
+    // Most events on a shared topic are someone else's: skip them before the costlier checks.
+    if (typeof candidate.type === 'string' && !this.router.handles(candidate.type)) {
+      return { ignoredType: candidate.type };
+    }
+    const event = checkCloudEvent(candidate);
     return {
       event: this.router.validate(event),
       record: { topic, partition, offset: message.offset, headers },
@@ -217,10 +242,14 @@ export class ReliableConsumer {
   private async applyIn(manager: EntityManager, event: CloudEvent, record: ConsumedRecord): Promise<boolean> {
     const first = await this.inbox.recordFirstDelivery(manager, this.options.consumer, event);
     if (!first) return false;
-    await runInTrace(record.headers[TRACEPARENT_HEADER], () =>
+    await this.handleInTrace(manager, event, record);
+    return true;
+  }
+
+  private handleInTrace(manager: EntityManager, event: CloudEvent, record: ConsumedRecord): Promise<void> {
+    return runInTrace(record.headers[TRACEPARENT_HEADER], () =>
       this.router.handle(event, { manager, record }),
     );
-    return true;
   }
 
   private async deadLetter(

@@ -54,6 +54,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
           groupId: this.options.groupId,
           topics: this.options.topics,
           retry: this.options.retry,
+          outbox: this.outbox,
           afterCommit: () => this.outbox.notifyCommitted(),
           log: (level, message, fields) =>
             this.log[level === 'info' ? 'log' : level]({ msg: message, ...fields }),

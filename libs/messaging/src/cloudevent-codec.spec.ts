@@ -1,0 +1,165 @@
+import { EventTypes, newCloudEvent, type CloudEvent } from '@app/contracts';
+import { decodeCloudEvent, encodeCloudEvent } from './cloudevent-codec';
+import { InvalidMessageError } from './errors';
+import type { RecordHeaders } from './headers';
+
+const KAZAKH = 'Әкімдікке өтініш: жолды жөндеу қажет (Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І)';
+
+function structured(event: Record<string, unknown>): Buffer {
+  return Buffer.from(JSON.stringify(event), 'utf8');
+}
+
+function goodEvent(): Record<string, unknown> {
+  return {
+    specversion: '1.0',
+    id: 'evt-1',
+    source: 'urn:kz:egov:portal',
+    type: EventTypes.submitted,
+    time: '2025-03-01T09:30:00+05:00',
+    datacontenttype: 'application/json',
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    data: { subject: 'Жолды жөндеу' },
+  };
+}
+
+function binaryHeaders(extra: RecordHeaders = {}): RecordHeaders {
+  return {
+    ce_specversion: '1.0',
+    ce_id: 'evt-2',
+    ce_source: 'urn:kz:egov:portal',
+    ce_type: EventTypes.submitted,
+    'content-type': 'application/json',
+    ...extra,
+  };
+}
+
+/** The InvalidMessageError that decoding throws; fails the test when decoding succeeds. */
+function rejection(headers: RecordHeaders, value: Buffer | null): InvalidMessageError {
+  try {
+    decodeCloudEvent(headers, value);
+  } catch (error) {
+    if (error instanceof InvalidMessageError) return error;
+    throw error;
+  }
+  throw new Error('expected the message to be rejected');
+}
+
+describe('decodeCloudEvent, structured mode', () => {
+  it('returns the whole event, extensions included', () => {
+    const event = goodEvent();
+    expect(decodeCloudEvent({ 'content-type': 'application/cloudevents+json' }, structured(event))).toEqual(
+      event,
+    );
+  });
+
+  it('does not need a content-type header', () => {
+    expect(decodeCloudEvent({}, structured(goodEvent())).id).toBe('evt-1');
+  });
+
+  it.each([null, Buffer.alloc(0)])('rejects an empty value (%p) as empty-message', (value) => {
+    expect(rejection({}, value).code).toBe('empty-message');
+  });
+
+  it('rejects bytes that are not UTF-8 as invalid-encoding', () => {
+    const latin1 = Buffer.from('{"subject":"caf\xe9"}', 'latin1');
+    expect(rejection({}, latin1).code).toBe('invalid-encoding');
+  });
+
+  it('rejects text that is not JSON as invalid-json', () => {
+    const error = rejection({}, Buffer.from('{"specversion": "1.0",', 'utf8'));
+    expect(error.code).toBe('invalid-json');
+    expect(error.message).toMatch(/^message value is not valid JSON/);
+  });
+
+  it('rejects JSON that is not a CloudEvent as invalid-cloudevent, naming the fields', () => {
+    const event = goodEvent();
+    delete event.id;
+    event.specversion = '0.3';
+    const error = rejection({}, structured(event));
+    expect(error.code).toBe('invalid-cloudevent');
+    expect(error.fieldErrors).toEqual(
+      expect.arrayContaining([
+        { field: 'id', reason: 'id is required' },
+        { field: 'specversion', reason: "specversion must be '1.0'" },
+      ]),
+    );
+  });
+
+  it.each(['[1, 2]', '"text"', '42', 'null'])('rejects the JSON value %s as invalid-cloudevent', (json) => {
+    expect(rejection({}, Buffer.from(json)).code).toBe('invalid-cloudevent');
+  });
+});
+
+describe('decodeCloudEvent, binary mode', () => {
+  it('builds the event from ce_ headers, content-type and the value as data', () => {
+    const headers = binaryHeaders({
+      ce_traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    });
+    const event = decodeCloudEvent(headers, Buffer.from(JSON.stringify({ subject: KAZAKH }), 'utf8'));
+    expect(event).toEqual({
+      specversion: '1.0',
+      id: 'evt-2',
+      source: 'urn:kz:egov:portal',
+      type: EventTypes.submitted,
+      datacontenttype: 'application/json',
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      data: { subject: KAZAKH },
+    });
+  });
+
+  it('ignores headers that are not CloudEvents attributes', () => {
+    const event = decodeCloudEvent(binaryHeaders({ 'x-retry-count': '3' }), Buffer.from('{}'));
+    expect(event).not.toHaveProperty('x-retry-count');
+    expect(event).not.toHaveProperty('retry-count');
+  });
+
+  it('accepts a JSON content type with parameters or a +json suffix', () => {
+    const headers = binaryHeaders({ 'content-type': 'application/vnd.appeal+json; charset=utf-8' });
+    const event = decodeCloudEvent(headers, Buffer.from('{"a":1}'));
+    expect(event.datacontenttype).toBe('application/vnd.appeal+json; charset=utf-8');
+    expect(event.data).toEqual({ a: 1 });
+  });
+
+  it('rejects data of a content type that is not JSON as unsupported-content-type', () => {
+    const error = rejection(binaryHeaders({ 'content-type': 'text/plain' }), Buffer.from('hello'));
+    expect(error.code).toBe('unsupported-content-type');
+    expect(error.message).toContain('text/plain');
+  });
+
+  it('rejects data that is not JSON as invalid-json', () => {
+    const error = rejection(binaryHeaders(), Buffer.from('not json'));
+    expect(error.code).toBe('invalid-json');
+    expect(error.message).toMatch(/^data is not valid JSON/);
+  });
+
+  it('rejects data that is not UTF-8 as invalid-encoding', () => {
+    expect(rejection(binaryHeaders(), Buffer.from([0x22, 0xff, 0xfe, 0x22])).code).toBe('invalid-encoding');
+  });
+
+  it('rejects an event without data as invalid-cloudevent', () => {
+    const error = rejection(binaryHeaders(), null);
+    expect(error.code).toBe('invalid-cloudevent');
+    expect(error.fieldErrors).toContainEqual({ field: 'data', reason: 'data must be present' });
+  });
+
+  it('rejects missing required attributes as invalid-cloudevent, naming them', () => {
+    const headers = binaryHeaders();
+    delete headers.ce_source;
+    const error = rejection(headers, Buffer.from('{}'));
+    expect(error.code).toBe('invalid-cloudevent');
+    expect(error.fieldErrors).toContainEqual({ field: 'source', reason: 'source is required' });
+  });
+});
+
+describe('encodeCloudEvent', () => {
+  it('round-trips Kazakh text unchanged through decodeCloudEvent', () => {
+    const event: CloudEvent = newCloudEvent({
+      type: EventTypes.submitted,
+      source: 'urn:kz:egov:portal',
+      subject: 'Жолды жөндеу',
+      data: { subject: 'Жолды жөндеу', text: KAZAKH, citizen: { fullName: 'Әсел Нұрланқызы' } },
+    });
+    const bytes = Buffer.from(encodeCloudEvent(event), 'utf8');
+    expect(decodeCloudEvent({}, bytes)).toEqual(event);
+  });
+});

@@ -1,0 +1,90 @@
+import { DEFAULT_DATABASE_URL } from '@app/persistence';
+import { loadServiceConfig } from './service-config';
+import type { ServiceDefinition } from './service-definition';
+
+const intake: ServiceDefinition = {
+  name: 'intake',
+  schema: 'intake',
+  defaultPort: 3001,
+  description: 'test definition',
+  entities: [],
+  migrations: [],
+};
+
+const BROKERS = { KAFKA_BROKERS: '127.0.0.1:9092' };
+
+describe('loadServiceConfig', () => {
+  it('uses the defaults when only KAFKA_BROKERS is given', () => {
+    expect(loadServiceConfig(intake, { ...BROKERS })).toEqual({
+      port: 3001,
+      host: '0.0.0.0',
+      databaseUrl: DEFAULT_DATABASE_URL,
+      kafkaBrokers: ['127.0.0.1:9092'],
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = loadServiceConfig(intake, {
+      KAFKA_BROKERS: ' kafka-1:9092 , kafka-2:9092,',
+      DATABASE_URL: 'postgres://app@db.internal:6432/appeals_prod',
+      HOST: '127.0.0.1',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://app@db.internal:6432/appeals_prod',
+      kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
+      logLevel: 'debug',
+    });
+  });
+
+  it('prefers <SERVICE>_PORT over PORT', () => {
+    expect(loadServiceConfig(intake, { ...BROKERS, PORT: '8080', INTAKE_PORT: '9001' }).port).toBe(9001);
+    expect(loadServiceConfig(intake, { ...BROKERS, PORT: '8080', ROUTING_PORT: '9002' }).port).toBe(8080);
+  });
+
+  it('does not read the environment of the process when one is given', () => {
+    const saved = process.env.KAFKA_BROKERS;
+    process.env.KAFKA_BROKERS = 'from-process:9092';
+    try {
+      expect(() => loadServiceConfig(intake, {})).toThrow(/KAFKA_BROKERS/);
+    } finally {
+      if (saved === undefined) delete process.env.KAFKA_BROKERS;
+      else process.env.KAFKA_BROKERS = saved;
+    }
+  });
+
+  it.each(['http', '70000', '-1', '3001.5'])('stops with a clear message for the port %p', (port) => {
+    expect(() => loadServiceConfig(intake, { ...BROKERS, INTAKE_PORT: port })).toThrow(
+      `INTAKE_PORT must be a port number, got "${port}"`,
+    );
+  });
+
+  it.each([{}, { KAFKA_BROKERS: '' }, { KAFKA_BROKERS: ' , ' }])(
+    'stops with a message naming KAFKA_BROKERS when it is missing (%p)',
+    (env) => {
+      expect(() => loadServiceConfig(intake, env)).toThrow(/KAFKA_BROKERS is not set/);
+    },
+  );
+
+  it.each(['verbose', 'INFO', ''])('rejects the log level %p, listing the valid ones', (level) => {
+    expect(() => loadServiceConfig(intake, { ...BROKERS, LOG_LEVEL: level })).toThrow(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+
+  it('accepts every pino level', () => {
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) {
+      expect(loadServiceConfig(intake, { ...BROKERS, LOG_LEVEL: level }).logLevel).toBe(level);
+    }
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL', () => {
+    expect(() => loadServiceConfig(intake, { ...BROKERS, DATABASE_URL: 'mysql://root@db/appeals' })).toThrow(
+      /DATABASE_URL must start with postgres:\/\//,
+    );
+  });
+});

@@ -202,6 +202,17 @@ describe('an appeal walking through intake, routing, escalation and notification
     );
   });
 
+  it('shows deadlines by state and consumer lag to Prometheus', async () => {
+    const metrics = await (await fetch(`${system.url('escalation')}/metrics`)).text();
+    expect(metrics).toMatch(/^appeals_deadlines\{state="escalated"\} [1-9]/m);
+    expect(metrics).toMatch(
+      /^appeals_consumer_lag\{group="escalation",topic="appeals.events.v1",partition="\d+"\} \d+/m,
+    );
+    expect(metrics).toMatch(
+      /^appeals_events_consumed_total\{consumer="escalation",type="kz.appeals.routed.v1",outcome="handled"\} [1-9]/m,
+    );
+  });
+
   it('accepts an appeal over HTTP, replays a retried Idempotency-Key and refuses a reused one', async () => {
     const data = submittedAppeal({ regionKato: '791010000', kind: 'request', language: 'ru' });
     const first = await post(data, 'http-key-1');

@@ -1,4 +1,7 @@
-import { Counter } from 'prom-client';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter, Gauge } from 'prom-client';
+import { DataSource } from 'typeorm';
 
 export const deadlineMetrics = {
   fired: new Counter({
@@ -7,3 +10,22 @@ export const deadlineMetrics = {
     labelNames: ['step'] as const,
   }),
 };
+
+/** Appeals under watch by state, read from the timers table at each scrape: what a dashboard of deadlines shows. */
+@Injectable()
+export class DeadlineGauges {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    new Gauge({
+      name: 'appeals_deadlines',
+      help: 'Appeals whose deadline escalation watches, by state (watching, warned, escalated, overdue)',
+      labelNames: ['state'] as const,
+      async collect() {
+        const rows = await dataSource.query<Array<{ state: string; count: number }>>(
+          'SELECT state, count(*)::int AS count FROM escalation.watched_appeal GROUP BY state',
+        );
+        this.reset();
+        for (const row of rows) this.set({ state: row.state }, row.count);
+      },
+    });
+  }
+}

@@ -88,6 +88,12 @@ export class ReliableConsumer {
   async start(): Promise<void> {
     await this.deadLetterProducer.connect();
     await this.consumer.connect();
+    this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      messagingMetrics.consumerLag.set(
+        { group: this.options.groupId, topic: payload.topic, partition: String(payload.partition) },
+        Number(payload.offsetLag),
+      );
+    });
     await this.consumer.subscribe({
       topics: this.options.topics.map(({ topic }) => topic),
       fromBeginning: true,

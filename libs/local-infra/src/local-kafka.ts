@@ -450,6 +450,8 @@ function spawnBroker(
   const child = spawn(java, jvmArgs(classpath, projectDir, paths, heapMb), {
     cwd: paths.dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: Ctrl-C in a terminal reaches only us, and we stop the broker after the services.
+    detached: true,
   });
   const logFile = createWriteStream(paths.brokerLog, { flags: 'a' });
   const tail = captureOutput(child, logFile, prefixed(options.log ?? (() => undefined), '[broker] '));

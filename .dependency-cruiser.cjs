@@ -41,18 +41,9 @@ module.exports = {
       comment:
         'Services talk to Kafka through libs/messaging, which classifies errors, retries, dead-letters and ' +
         'commits offsets only after the database commit. Direct kafkajs use elsewhere bypasses those ' +
-        'guarantees. The local broker (libs/local-infra), scripts (bench) and tests may use it directly. ' +
-        'KNOWN EXCEPTION, to be removed: libs/service-kit/src/health.controller.ts calls kafka.admin() for ' +
-        'the readiness check; that check belongs in libs/messaging.',
-      from: {
-        pathNot: [
-          '^libs/messaging/',
-          '^libs/local-infra/',
-          '^scripts/',
-          '^test/',
-          '^libs/service-kit/src/health[.]controller[.]ts$',
-        ],
-      },
+        'guarantees. The local broker (libs/local-infra), scripts (bench) and tests (test/, libs/testing) ' +
+        'may use it directly. The readiness check of libs/service-kit uses probeKafka from libs/messaging.',
+      from: { pathNot: ['^libs/messaging/', '^libs/local-infra/', '^libs/testing/', '^scripts/', '^test/'] },
       to: { path: '(^|/)node_modules/kafkajs/' },
     },
     {
@@ -69,10 +60,11 @@ module.exports = {
       severity: 'error',
       comment:
         'The Docker image prunes devDependencies (npm prune --omit=dev); a devDependency imported by ' +
-        'service code works on a developer machine and crashes in production. Specs may use them. Type-only ' +
+        'service code works on a developer machine and crashes in production. Specs and libs/testing may ' +
+        'use them. Type-only ' +
         "imports (`import type { Response } from 'express'`, typed by @types/express) are erased by tsc, " +
         'so they are allowed.',
-      from: { path: '^(apps|libs)/', pathNot: '[.]spec[.]ts$' },
+      from: { path: '^(apps|libs)/', pathNot: ['[.]spec[.]ts$', '^libs/testing/'] },
       to: {
         dependencyTypes: ['npm-dev'],
         dependencyTypesNot: ['type-only'],

@@ -3,9 +3,15 @@ import { AppealRoutingSystem, findRepoRoot, waitUntil } from '@app/local-infra';
 import type { Producer } from 'kafkajs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { PORTAL_SOURCE, submittedAppeal, submittedEvent } from '../support/appeal-fixtures';
-import { EventTap } from '../support/event-tap';
-import { testBrokers, testDatabaseUrl, testKafka } from '../support/test-environment';
+import {
+  PORTAL_SOURCE,
+  submittedAppeal,
+  submittedEvent,
+  EventTap,
+  testBrokers,
+  testDatabaseUrl,
+  testKafka,
+} from '@app/testing';
 
 jest.setTimeout(120_000);
 

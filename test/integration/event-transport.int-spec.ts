@@ -19,8 +19,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { Admin, Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { EventTap } from '../support/event-tap';
-import { testBrokers, testDatabaseUrl, testKafka } from '../support/test-environment';
+import { EventTap, testBrokers, testDatabaseUrl, testKafka } from '@app/testing';
 
 /**
  * The Nest side of messaging: an ordinary `@EventPattern` handler behind CloudEventsKafkaServer. Nest turns a

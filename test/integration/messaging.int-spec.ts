@@ -19,18 +19,10 @@ import {
   type ServiceDataSourceOptions,
 } from '@app/persistence';
 import { IsString, Length } from 'class-validator';
-import {
-  Partitioners,
-  type Admin,
-  type Consumer,
-  type IHeaders,
-  type Kafka,
-  type Message,
-  type Producer,
-} from 'kafkajs';
+import { Partitioners, type Admin, type Message, type Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { QueryFailedError, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { testDatabaseUrl, testKafka } from '../support/test-environment';
+import { EventTap, testDatabaseUrl, testKafka } from '@app/testing';
 
 /**
  * ReliableConsumer against a real broker and a real PostgreSQL: every test gets its own topics,
@@ -105,65 +97,6 @@ const insertEffect: Behaviour = async (event, { manager }) => {
   ]);
 };
 
-interface ReadRecord {
-  partition: number;
-  offset: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-}
-
-/** Reads one topic from the beginning into memory. */
-class TopicReader {
-  readonly records: ReadRecord[] = [];
-  private readonly consumer: Consumer;
-
-  constructor(
-    kafka: Kafka,
-    private readonly topic: string,
-  ) {
-    // A short fetch wait: disconnect() waits for the fetch in flight.
-    this.consumer = kafka.consumer({ groupId: `it-reader-${randomUUID()}`, maxWaitTimeInMs: 200 });
-  }
-
-  async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
-    await this.consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        this.records.push({
-          partition,
-          offset: message.offset,
-          key: message.key,
-          value: message.value,
-          headers: textHeaders(message.headers),
-        });
-      },
-    });
-  }
-
-  async waitForCount(count: number, what: string): Promise<ReadRecord[]> {
-    return waitUntil(what, async () => this.records.length >= count && this.records, {
-      timeoutMs: 20_000,
-      intervalMs: 50,
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
-  }
-}
-
-/** Header names as sent (not lower-cased), values as UTF-8 text. */
-function textHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const text: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) text[name] = Buffer.isBuffer(last) ? last.toString('utf8') : last;
-  }
-  return text;
-}
-
 /** The `dlq-reason` header as the dead-letter writer documents it. */
 interface DeadLetterDetail {
   code: string;
@@ -183,7 +116,7 @@ interface Pipeline {
   groupId: string;
   router: NoteRouter;
   consumer: ReliableConsumer;
-  deadLetters: TopicReader;
+  deadLetters: EventTap;
 }
 
 interface PipelineOptions {
@@ -243,7 +176,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     const names = { topic, deadLetterTopic, consumerName: `it-consumer-${id}`, groupId: `it-group-${id}` };
     const router = new NoteRouter(behaviour);
     const consumer = await startConsumer(names, router, options.afterCommit);
-    const deadLetters = new TopicReader(kafka, deadLetterTopic);
+    const deadLetters = new EventTap(kafka, [deadLetterTopic]);
     stops.set(deadLetters, () => deadLetters.stop());
     await deadLetters.start();
     return { ...names, router, consumer, deadLetters };
@@ -429,10 +362,12 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     ]);
 
     for (const testCase of cases) {
-      const record = deadLetters.find((candidate) => candidate.headers['X-Test-Case'] === testCase.name);
+      const record = deadLetters.find(
+        (candidate) => candidate.headersAsSent['X-Test-Case'] === testCase.name,
+      );
       expect(record).toBeDefined();
       if (!record) continue;
-      expect(record.key?.toString('utf8')).toBe(`key-${testCase.name}`);
+      expect(record.key).toBe(`key-${testCase.name}`);
       expect(record.value?.equals(testCase.value)).toBe(true);
       expect(record.headers['content-type']).toBe(STRUCTURED_CONTENT_TYPE);
       expect(record.headers['x-origin']).toBe('Ақмола облысы');

@@ -14,10 +14,10 @@ import {
   migrateServiceSchema,
   type ServiceDataSourceOptions,
 } from '@app/persistence';
-import type { Admin, Consumer, IHeaders, Kafka } from 'kafkajs';
-import { randomBytes, randomUUID } from 'node:crypto';
+import type { Admin } from 'kafkajs';
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { testDatabaseUrl, testKafka } from '../support/test-environment';
+import { EventTap, type TappedRecord, testDatabaseUrl, testKafka } from '@app/testing';
 
 /**
  * OutboxWriter + OutboxRelay against a real PostgreSQL and a real broker. The file owns one schema;
@@ -35,62 +35,8 @@ interface NoteData {
   note: string;
 }
 
-interface ReadRecord {
-  partition: number;
-  offset: string;
-  key: string | null;
-  event: CloudEvent<NoteData>;
-  headers: Record<string, string>;
-}
-
-/** Reads one topic from the beginning into memory. */
-class TopicReader {
-  readonly records: ReadRecord[] = [];
-  private readonly consumer: Consumer;
-
-  constructor(
-    kafka: Kafka,
-    private readonly topic: string,
-  ) {
-    // A short fetch wait: disconnect() waits for the fetch in flight.
-    this.consumer = kafka.consumer({ groupId: `it-reader-${randomUUID()}`, maxWaitTimeInMs: 200 });
-  }
-
-  async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
-    await this.consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        this.records.push({
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? null,
-          event: JSON.parse(message.value?.toString('utf8') ?? 'null') as CloudEvent<NoteData>,
-          headers: textHeaders(message.headers),
-        });
-      },
-    });
-  }
-
-  async waitForCount(count: number, what: string): Promise<ReadRecord[]> {
-    return waitUntil(what, async () => this.records.length >= count && this.records, {
-      timeoutMs: 20_000,
-      intervalMs: 50,
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
-  }
-}
-
-function textHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const text: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) text[name] = Buffer.isBuffer(last) ? last.toString('utf8') : last;
-  }
-  return text;
+function eventOf(record: TappedRecord): CloudEvent<NoteData> {
+  return JSON.parse(record.value?.toString('utf8') ?? 'null') as CloudEvent<NoteData>;
 }
 
 describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
@@ -134,8 +80,8 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     return topic;
   }
 
-  async function startReader(topic: string): Promise<TopicReader> {
-    const reader = new TopicReader(kafka, topic);
+  async function startReader(topic: string): Promise<EventTap> {
+    const reader = new EventTap(kafka, [topic]);
     cleanups.push(() => reader.stop());
     await reader.start();
     return reader;
@@ -209,7 +155,7 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     const expected = [...first, ...second];
     const records = await reader.waitForCount(expected.length, 'the relayed events');
     expect(await recordCount(topic)).toBe(expected.length);
-    expect(records.map((record) => record.event)).toEqual(expected.map(({ event }) => event));
+    expect(records.map((record) => eventOf(record))).toEqual(expected.map(({ event }) => event));
     expect(records.map((record) => record.key)).toEqual(expected.map(({ key }) => key));
     for (const record of records) {
       expect(record.headers['content-type']).toBe(STRUCTURED_CONTENT_TYPE);
@@ -238,7 +184,7 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     notifyingWriter.notifyCommitted();
 
     const [record] = await reader.waitForCount(1, 'the woken relay to publish');
-    expect(record.event).toEqual(added.event);
+    expect(eventOf(record)).toEqual(added.event);
     await waitUntil('the published row to be deleted', async () => (await outboxCount()) === 0);
     const stopping = Date.now();
     await relay.stop();
@@ -275,14 +221,14 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     const reader = await startReader(topic);
     const records = await reader.waitForCount(rowCount, 'all relayed rows');
     expect(await recordCount(topic)).toBe(rowCount);
-    const ids = records.map((record) => record.event.id);
+    const ids = records.map((record) => eventOf(record).id);
     expect(new Set(ids).size).toBe(rowCount);
     expect(new Set(ids)).toEqual(new Set(entries.map(({ event }) => event.id)));
     for (const key of keys) {
       const sequence = records
         .filter((record) => record.key === key)
         .sort((a, b) => Number(a.offset) - Number(b.offset))
-        .map((record) => record.event.data.seq);
+        .map((record) => eventOf(record).data.seq);
       expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
     }
   });

@@ -85,8 +85,39 @@ describe('decodeCloudEvent, structured mode', () => {
     );
   });
 
-  it.each(['[1, 2]', '"text"', '42', 'null'])('rejects the JSON value %s as invalid-cloudevent', (json) => {
-    expect(rejection({}, Buffer.from(json)).code).toBe('invalid-cloudevent');
+  it.each([
+    ['[1, 2]', 'an array'],
+    ['"text"', 'a string'],
+    ['42', 'a number'],
+    ['null', 'null'],
+  ])('rejects the JSON value %s as invalid-cloudevent, saying it is %s', (json, type) => {
+    const error = rejection({}, Buffer.from(json));
+    expect(error.code).toBe('invalid-cloudevent');
+    expect(error.fieldErrors).toEqual([{ field: '', reason: `value must be a JSON object, got ${type}` }]);
+  });
+
+  it('does not repeat the input in the reason for text that is not JSON', () => {
+    const error = rejection({}, Buffer.from('Әсел, ИИН 900101300017', 'utf8'));
+    expect(error.code).toBe('invalid-json');
+    expect(error.message).toMatch(
+      /^message value is not valid JSON: Unexpected token .*"…"(\.\.\.)? is not valid JSON$/,
+    );
+    expect(error.message).not.toContain('Әсел');
+    expect(error.message).not.toContain('ИИН');
+  });
+
+  it('does not repeat a piece of the input even when it holds quotes', () => {
+    const error = rejection({}, Buffer.from('["900101300017", Asel]', 'utf8'));
+    expect(error.code).toBe('invalid-json');
+    expect(error.message).toMatch(/"…" is not valid JSON$/);
+    expect(error.message).not.toContain('1300017');
+    expect(error.message).not.toContain('Asel');
+  });
+
+  it('is structured mode when content-type says application/cloudevents, even with ce_ headers', () => {
+    const event = goodEvent();
+    const headers = binaryHeaders({ 'content-type': 'application/cloudevents+json; charset=utf-8' });
+    expect(decodeCloudEvent(headers, structured(event))).toEqual(event);
   });
 });
 
@@ -130,6 +161,7 @@ describe('decodeCloudEvent, binary mode', () => {
     const error = rejection(binaryHeaders(), Buffer.from('not json'));
     expect(error.code).toBe('invalid-json');
     expect(error.message).toMatch(/^data is not valid JSON/);
+    expect(error.message).not.toContain('not json"');
   });
 
   it('rejects data that is not UTF-8 as invalid-encoding', () => {

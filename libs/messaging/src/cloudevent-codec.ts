@@ -1,5 +1,5 @@
-import { validateCloudEventEnvelope, type CloudEvent } from '@app/contracts';
-import { InvalidMessageError } from './errors';
+import { isPlainObject, validateCloudEventEnvelope, type CloudEvent } from '@app/contracts';
+import { InvalidMessageError, redactValues } from './errors';
 import type { RecordHeaders } from './headers';
 
 export const STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
@@ -18,11 +18,19 @@ function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InvalidMessageError('invalid-json', `${what} is not valid JSON: ${(error as Error).message}`);
+    // V8 quotes a piece of the input ("xyz" is not valid JSON); the dead-letter record already has the bytes.
+    const reason = redactValues((error as Error).message);
+    throw new InvalidMessageError('invalid-json', `${what} is not valid JSON: ${reason}`);
   }
 }
 
+/**
+ * CloudEvents Kafka protocol binding: a `content-type` of `application/cloudevents…` means structured mode,
+ * whatever other headers say; otherwise a `ce_specversion` header means binary mode.
+ */
 function isBinaryMode(headers: RecordHeaders): boolean {
+  const contentType = headers['content-type'];
+  if (contentType !== undefined && /^\s*application\/cloudevents/i.test(contentType)) return false;
   return headers[`${BINARY_PREFIX}specversion`] !== undefined;
 }
 
@@ -54,10 +62,16 @@ export function readCloudEvent(headers: RecordHeaders, value: Buffer | null): Un
   if (value === null || value.length === 0)
     throw new InvalidMessageError('empty-message', 'message has no value');
   const candidate = parseJson(decodeUtf8(value), 'message value');
-  if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) {
-    throw new InvalidMessageError('invalid-cloudevent', 'message value is not a JSON object');
+  if (!isPlainObject(candidate)) {
+    // The envelope check words it as every other validation does: "value must be a JSON object, got …".
+    const checked = validateCloudEventEnvelope(candidate);
+    throw new InvalidMessageError(
+      'invalid-cloudevent',
+      'message value is not a JSON object',
+      checked.ok ? [] : checked.errors,
+    );
   }
-  return candidate as UncheckedCloudEvent;
+  return candidate;
 }
 
 /** Checks the attributes against CloudEvents 1.0. */

@@ -7,6 +7,7 @@ export * from './event-producer';
 export * from './headers';
 export * from './inbox/inbox';
 export * from './kafka-client';
+export * from './kafka-health';
 export * from './messaging-tables.migration';
 export * from './messaging.module';
 export * from './metrics';

@@ -35,9 +35,20 @@ describe('childTraceparent', () => {
     '',
     'garbage',
     '01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
     PARENT.toUpperCase(),
   ])('starts a new trace for the invalid parent %p', (parent) => {
     const child = parts(childTraceparent(parent));
+    expect(child.traceId).not.toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+  });
+
+  it('starts a new trace for an all-zero trace id', () => {
+    const child = parts(childTraceparent(`00-${'0'.repeat(32)}-00f067aa0ba902b7-01`));
+    expect(child.traceId).not.toBe('0'.repeat(32));
+  });
+
+  it('starts a new trace for an all-zero parent span id', () => {
+    const child = parts(childTraceparent(`00-4bf92f3577b34da6a3ce929d0e0e4736-${'0'.repeat(16)}-01`));
     expect(child.traceId).not.toBe('4bf92f3577b34da6a3ce929d0e0e4736');
   });
 });

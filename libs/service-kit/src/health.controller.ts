@@ -1,4 +1,4 @@
-import { KAFKA } from '@app/messaging';
+import { KAFKA, probeKafka, type KafkaClient } from '@app/messaging';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
@@ -8,7 +8,6 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
-import type { Kafka } from 'kafkajs';
 
 @ApiExcludeController()
 @Controller('health')
@@ -17,7 +16,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: KafkaClient,
   ) {}
 
   /** Liveness: the process answers. Restarting it would not fix a database outage, so no dependencies here. */
@@ -38,15 +37,7 @@ export class HealthController {
 
   private async kafkaCheck(): Promise<HealthIndicatorResult<'kafka'>> {
     const session = this.indicators.check('kafka');
-    const admin = this.kafka.admin();
-    try {
-      await admin.connect();
-      const cluster = await admin.describeCluster();
-      return session.up({ brokers: cluster.brokers.length });
-    } catch (error) {
-      return session.down({ message: (error as Error).message });
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
+    const probe = await probeKafka(this.kafka, 2000);
+    return probe.up ? session.up({ brokers: probe.brokers }) : session.down({ message: probe.reason });
   }
 }

@@ -46,6 +46,25 @@ describe('loadServiceConfig', () => {
     expect(loadServiceConfig(intake, { ...BROKERS, PORT: '8080', ROUTING_PORT: '9002' }).port).toBe(8080);
   });
 
+  it.each(['', ' ', '\t'])('treats INTAKE_PORT=%p as absent and uses PORT', (blank) => {
+    expect(loadServiceConfig(intake, { ...BROKERS, INTAKE_PORT: blank, PORT: '8080' }).port).toBe(8080);
+  });
+
+  it.each(['', ' '])('treats PORT=%p as absent and uses the default port', (blank) => {
+    expect(loadServiceConfig(intake, { ...BROKERS, PORT: blank }).port).toBe(3001);
+    expect(loadServiceConfig(intake, { ...BROKERS, INTAKE_PORT: ' ', PORT: blank }).port).toBe(3001);
+  });
+
+  it('names PORT when PORT holds the bad value', () => {
+    expect(() => loadServiceConfig(intake, { ...BROKERS, PORT: 'abc' })).toThrow(
+      'PORT must be a port number, got "abc"',
+    );
+    expect(() => loadServiceConfig(intake, { ...BROKERS, PORT: 'abc' })).not.toThrow(/INTAKE_PORT/);
+    expect(() => loadServiceConfig(intake, { ...BROKERS, INTAKE_PORT: '', PORT: 'abc' })).toThrow(
+      /^PORT must be a port number/,
+    );
+  });
+
   it('does not read the environment of the process when one is given', () => {
     const saved = process.env.KAFKA_BROKERS;
     process.env.KAFKA_BROKERS = 'from-process:9092';

@@ -12,10 +12,13 @@ export interface ServiceConfig {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function portFrom(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+/** The first of `names` set to something other than blanks wins; an empty `INTAKE_PORT=` does not hide `PORT`. */
+function portFrom(env: NodeJS.ProcessEnv, names: string[], fallback: number): number {
+  const name = names.find((candidate) => (env[candidate] ?? '').trim() !== '');
+  if (name === undefined) return fallback;
+  const value = env[name] as string;
+  const port = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port > 65535)
     throw new Error(`${name} must be a port number, got "${value}"`);
   return port;
 }
@@ -31,7 +34,7 @@ export function loadServiceConfig(
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   return {
-    port: portFrom(env[`${prefix}_PORT`] ?? env.PORT, definition.defaultPort, `${prefix}_PORT`),
+    port: portFrom(env, [`${prefix}_PORT`, 'PORT'], definition.defaultPort),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     kafkaBrokers: brokersFromEnv(env),

@@ -36,6 +36,11 @@ describe('parsePolicy', () => {
     expect(parsePolicy({ ...LEGAL, dueDuration: 'PT5S' }).due).toEqual({ workingDays: 15 });
   });
 
+  it('allows a zero warning duration (warn at the deadline)', () => {
+    const policy = parsePolicy({ ...DRILL, warnDurationBefore: 'PT0S' });
+    expect('duration' in policy.warnBefore && policy.warnBefore.duration.toMillis()).toBe(0);
+  });
+
   it('allows zero working days (warn on the due day)', () => {
     expect(parsePolicy({ ...LEGAL, warnWorkingDaysBefore: 0 }).warnBefore).toEqual({ workingDays: 0 });
   });
@@ -59,6 +64,31 @@ describe('parsePolicy', () => {
       'warn before: "P1X" is not an ISO-8601 duration',
     ],
     [
+      'a negative due duration (PT-5S)',
+      { dueWorkingDays: null, dueDuration: 'PT-5S' },
+      'due: "PT-5S" must be a positive duration, e.g. PT5S',
+    ],
+    [
+      'a negative due duration (-PT5S)',
+      { dueWorkingDays: null, dueDuration: '-PT5S' },
+      'due: "-PT5S" must be a positive duration, e.g. PT5S',
+    ],
+    [
+      'a zero due duration',
+      { dueWorkingDays: null, dueDuration: 'PT0S' },
+      'due: "PT0S" must be a positive duration, e.g. PT5S',
+    ],
+    [
+      'a due duration with a negative part',
+      { dueWorkingDays: null, dueDuration: 'P1DT-1H' },
+      'due: "P1DT-1H" must be a positive duration, e.g. PT5S',
+    ],
+    [
+      'a negative warning duration',
+      { warnWorkingDaysBefore: null, warnDurationBefore: 'PT-2S' },
+      'warn before: "PT-2S" must not be negative',
+    ],
+    [
       'no due span at all',
       { dueWorkingDays: null, dueDuration: null },
       'due: neither working days nor a duration is set',
@@ -76,6 +106,8 @@ describe('parsePolicy', () => {
 describe('describeSpan', () => {
   it('reads working days as such', () => {
     expect(describeSpan({ workingDays: 15 })).toBe('15 working days');
+    expect(describeSpan({ workingDays: 1 })).toBe('1 working day');
+    expect(describeSpan({ workingDays: 0 })).toBe('0 working days');
   });
 
   it('writes durations as ISO-8601', () => {

@@ -51,6 +51,13 @@ describe('newTrackingNumber', () => {
     expect(newTrackingNumber(new Date('2031-11-20T09:30:00Z'))).toMatch(/^KZ-2031-/);
   });
 
+  it('takes the year in Kazakhstan (UTC+5), not in UTC', () => {
+    // 00:30 on 1 January 2027 in Astana
+    expect(newTrackingNumber(new Date('2026-12-31T19:30:00Z'))).toMatch(/^KZ-2027-/);
+    // 23:59 on 31 December 2026 in Astana
+    expect(newTrackingNumber(new Date('2026-12-31T18:59:59Z'))).toMatch(/^KZ-2026-/);
+  });
+
   it('gives different numbers with the real random source', () => {
     const numbers = new Set(Array.from({ length: 200 }, () => newTrackingNumber(MID_2026)));
     expect(numbers.size).toBe(200);

@@ -1,17 +1,35 @@
 import { waitUntil } from '@app/local-infra';
 import { normalizeHeaders } from '@app/messaging';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 export interface TappedRecord {
   topic: string;
   partition: number;
+  offset: string;
   key: string | null;
   value: Buffer | null;
+  /** Header names lower-cased, as services read them. */
   headers: Record<string, string>;
+  /** Header names exactly as the producer sent them. */
+  headersAsSent: Record<string, string>;
 }
 
-/** Reads topics from the beginning into memory, so a test can wait for what the system published. */
+export interface TappedEvent<T> {
+  key: string | null;
+  event: { id: string; type: string; source: string; data: T };
+}
+
+function headersAsSent(headers: IHeaders | undefined): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) text[name] = Buffer.isBuffer(last) ? last.toString('utf8') : last;
+  }
+  return text;
+}
+
+/** Reads topics from the beginning into memory, so a test can wait for what was published. */
 export class EventTap {
   readonly records: TappedRecord[] = [];
   private consumer?: Consumer;
@@ -22,7 +40,8 @@ export class EventTap {
   ) {}
 
   async start(): Promise<void> {
-    this.consumer = this.kafka.consumer({ groupId: `test-tap-${randomUUID()}` });
+    // A short fetch wait: disconnect() waits for the fetch in flight.
+    this.consumer = this.kafka.consumer({ groupId: `test-tap-${randomUUID()}`, maxWaitTimeInMs: 200 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
@@ -30,9 +49,11 @@ export class EventTap {
         this.records.push({
           topic,
           partition,
+          offset: message.offset,
           key: message.key?.toString('utf8') ?? null,
           value: message.value,
           headers: normalizeHeaders(message.headers),
+          headersAsSent: headersAsSent(message.headers),
         });
       },
     });
@@ -42,14 +63,24 @@ export class EventTap {
     await this.consumer?.disconnect();
   }
 
+  async waitForCount(count: number, what: string, timeoutMs = 20_000): Promise<TappedRecord[]> {
+    return waitUntil(what, async () => this.records.length >= count && this.records, {
+      timeoutMs,
+      intervalMs: 50,
+    });
+  }
+
   /** Parsed CloudEvents of one topic that satisfy `match`. */
   events<T = Record<string, unknown>>(
     topic: string,
     match: (event: { type: string; data: T }) => boolean,
-  ): Array<{ key: string | null; event: { id: string; type: string; source: string; data: T } }> {
+  ): Array<TappedEvent<T>> {
     return this.records
       .filter((record) => record.topic === topic && record.value)
-      .map((record) => ({ key: record.key, event: JSON.parse(record.value!.toString('utf8')) as never }))
+      .map((record) => ({
+        key: record.key,
+        event: JSON.parse(record.value!.toString('utf8')) as TappedEvent<T>['event'],
+      }))
       .filter(({ event }) => match(event));
   }
 
@@ -58,7 +89,7 @@ export class EventTap {
     what: string,
     match: (event: { type: string; data: T }) => boolean,
     timeoutMs = 30_000,
-  ): Promise<{ key: string | null; event: { id: string; type: string; source: string; data: T } }> {
+  ): Promise<TappedEvent<T>> {
     return waitUntil(what, async () => this.events<T>(topic, match)[0], { timeoutMs, intervalMs: 100 });
   }
 }

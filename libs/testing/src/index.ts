@@ -1,0 +1,3 @@
+export * from './appeal-fixtures';
+export * from './event-tap';
+export * from './test-environment';

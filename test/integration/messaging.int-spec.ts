@@ -34,7 +34,7 @@ jest.setTimeout(45_000);
 const SCHEMA = `msg_it_${randomBytes(4).toString('hex')}`;
 const NOTE_TYPE = 'it.messaging.note.v1';
 const SOURCE = '/it/messaging';
-const RETRY = { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50 };
+const RETRY = { maxAttempts: 3, maxTransientAttempts: 6, initialDelayMs: 10, maxDelayMs: 50 };
 const KAZAKH_NOTE = 'Әкімдікке өтініш: жолды жөндеу қажет';
 
 class EffectTable1764000000100 implements MigrationInterface {
@@ -480,6 +480,28 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     expect(await effectRows([event.id])).toEqual([{ event_id: event.id, note: 'арыз' }]);
     expect(await inboxRows(pipeline.consumerName)).toHaveLength(1);
     expect(await recordCount(pipeline.deadLetterTopic)).toBe(0);
+  });
+
+  it('dead-letters a message whose "transient" failure never clears after maxTransientAttempts, so the partition moves on', async () => {
+    const pipeline = await startPipeline(async (event, context, attempt) => {
+      if (event.data.note === 'always times out') {
+        throw Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+      }
+      await insertEffect(event, context, attempt);
+    });
+    const stuck = noteEvent('always times out');
+    const next = noteEvent('behind it');
+    const stuckAt = await produce(pipeline.topic, structured(stuck, 'same-key'));
+    const nextAt = await produce(pipeline.topic, structured(next, 'same-key'));
+    expect(nextAt.partition).toBe(stuckAt.partition);
+
+    await waitForEffect(next.id);
+    const [deadLetter] = await pipeline.deadLetters.waitForCount(1, 'the stuck message on the DLQ');
+    expect(deadLetter.headers[DLQ_REASON_CODE_HEADER]).toBe('retries-exhausted');
+    // One more call when the first try was part of a chunk applied at once.
+    expect(pipeline.router.callsFor(stuck.id)).toBeGreaterThanOrEqual(RETRY.maxTransientAttempts);
+    expect(pipeline.router.callsFor(stuck.id)).toBeLessThanOrEqual(RETRY.maxTransientAttempts + 1);
+    expect(await effectRows([stuck.id])).toEqual([]);
   });
 
   it('rolls back the effect together with the inbox row when the handler fails after writing', async () => {

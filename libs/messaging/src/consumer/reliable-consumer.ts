@@ -215,6 +215,7 @@ export class ReliableConsumer {
     if ('ignoredType' in prepared) return this.count('ignored', prepared.ignoredType);
     const { event, record } = prepared;
 
+    const failures = { transient: 0, unknown: 0 };
     for (let attempt = 1; ; attempt += 1) {
       try {
         const applied = await this.dataSource.transaction((manager) => this.applyIn(manager, event, record));
@@ -225,12 +226,17 @@ export class ReliableConsumer {
         if (kind === 'invalid')
           return this.deadLetter(topic, partition, message, reasonFor(error), event.type);
         messagingMetrics.retries.inc({ consumer: this.options.consumer, kind });
-        if (kind === 'unknown' && attempt >= this.retry.maxAttempts) {
-          const reason = { code: 'processing-failed', message: describeFailure(error), fieldErrors: [] };
+        failures[kind] += 1;
+        const exhausted =
+          kind === 'unknown'
+            ? failures.unknown >= this.retry.maxAttempts
+            : failures.transient >= this.retry.maxTransientAttempts;
+        if (exhausted) {
+          const code = kind === 'unknown' ? 'processing-failed' : 'retries-exhausted';
+          const reason = { code, message: describeFailure(error), fieldErrors: [] };
           return this.deadLetter(topic, partition, message, reason, event.type);
         }
-        // Transient failures (database or broker away) are retried without limit: no message is at fault.
-        const delay = backoffDelay(this.retry, attempt);
+        const delay = backoffDelay(this.retry, failures[kind]);
         this.options.log?.('warn', `handling failed, retrying in ${delay} ms`, {
           consumer: this.options.consumer,
           eventId: event.id,

@@ -1,6 +1,11 @@
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
-const policy: RetryPolicy = { maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 1_000 };
+const policy: RetryPolicy = {
+  maxAttempts: 5,
+  maxTransientAttempts: 100,
+  initialDelayMs: 100,
+  maxDelayMs: 1_000,
+};
 const highest = (): number => 1;
 const lowest = (): number => 0;
 

@@ -277,6 +277,12 @@ describe('an appeal walking through intake, routing, escalation and notification
       (error) => error.field,
     );
     expect(fields).toEqual(expect.arrayContaining(['regionKato', 'citizen.iin']));
+
+    const longKey = await post(data, 'k'.repeat(201));
+    expect(longKey.status).toBe(400);
+    expect(longKey.body.fieldErrors).toEqual([
+      { field: 'Idempotency-Key', reason: 'Idempotency-Key must be at most 200 characters' },
+    ]);
   });
 
   it('dead-letters a bad intake message with its original bytes and the reason, and keeps consuming', async () => {

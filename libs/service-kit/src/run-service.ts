@@ -72,10 +72,15 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   const stop = (signal: string): void => {
     stopping ??= (async () => {
       writeStartupLine('info', definition.name, `${signal} received, stopping`);
-      await transport?.close();
-      await app.close();
-      writeStartupLine('info', definition.name, 'stopped');
-      process.exit(0);
+      try {
+        await transport?.close();
+        await app.close();
+        writeStartupLine('info', definition.name, 'stopped');
+        process.exit(0);
+      } catch (error) {
+        writeStartupLine('error', definition.name, `stop failed: ${(error as Error).message}`);
+        process.exit(1);
+      }
     })();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

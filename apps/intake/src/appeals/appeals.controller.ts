@@ -1,5 +1,6 @@
 import { SubmittedAppealData } from '@app/contracts';
 import {
+  BadRequestException,
   Body,
   ConflictException,
   Controller,
@@ -17,6 +18,8 @@ import { INTAKE_HTTP_SOURCE } from '../intake.definition';
 import { AppealRegistrar } from './appeal-registrar';
 import { AppealTracking, type PublicAppealStatus } from './appeal-tracking';
 import { RegisteredAppealResponse } from './registered-appeal.response';
+
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 @ApiTags('appeals')
 @Controller('api/v1/appeals')
@@ -47,6 +50,18 @@ export class AppealsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisteredAppealResponse> {
     const key = idempotencyKey?.trim() || randomUUID();
+    if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw new BadRequestException({
+        code: 'invalid-request',
+        message: 'the request has invalid fields',
+        fieldErrors: [
+          {
+            field: 'Idempotency-Key',
+            reason: `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+          },
+        ],
+      });
+    }
     const registration = await this.registrar.register({
       source: INTAKE_HTTP_SOURCE,
       sourceEventId: key,

@@ -24,6 +24,9 @@ export interface OutboxRelayOptions {
  * Publishes committed outbox rows in id order and deletes them in the same transaction.
  * A crash between send and delete republishes the batch: consumers deduplicate by event id.
  * One relay per schema at a time (advisory lock) keeps each appeal's events in order across replicas.
+ * Ids follow insert order, not commit order: per-key order holds because a service writes one appeal's
+ * events from transactions that commit one after another (a partition is consumed in order, and a timer
+ * fires only on a row an earlier transaction committed).
  */
 export class OutboxRelay {
   private readonly table: string;

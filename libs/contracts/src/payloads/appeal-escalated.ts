@@ -1,19 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsString, Length } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { IsOptionalField, IsTimestamp } from '../decorators';
 import { AppealEventData } from './appeal-event-data';
 import { EscalationReason } from './enums';
+import { OrganizationIdField } from './appeal-fields';
 
 /** `kz.appeals.escalated.v1`: the appeal went up the chain (usually to the central reception). */
 export class AppealEscalatedData extends AppealEventData {
-  @ApiProperty({ minLength: 1, maxLength: 128 })
-  @IsString()
-  @Length(1, 128)
+  @OrganizationIdField()
   fromOrganizationId!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 128 })
-  @IsString()
-  @Length(1, 128)
+  @OrganizationIdField()
   toOrganizationId!: string;
 
   @ApiProperty({ enum: Object.values(EscalationReason), enumName: 'EscalationReason' })

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
 import { IsKatoCode } from '../kazakhstan/regions';
 import { AppealEventData } from './appeal-event-data';
 import { CitizenContactData } from './citizen';
 import { AppealKind, AppealLanguage } from './enums';
-import { CATEGORY_CODE } from './submitted-appeal';
+import { AppealKindField, AppealLanguageField, CategoryField } from './appeal-fields';
 
 /**
  * `kz.appeals.registered.v1`: intake accepted the appeal. Everything downstream starts here.
@@ -34,22 +34,17 @@ export class AppealRegisteredData extends AppealEventData {
   @IsNotBlank()
   externalId!: string;
 
-  @ApiProperty({ enum: Object.values(AppealKind), enumName: 'AppealKind' })
-  @IsEnum(AppealKind, { message: `kind must be one of: ${Object.values(AppealKind).join(', ')}` })
+  @AppealKindField()
   kind!: AppealKind;
 
-  @ApiProperty({ pattern: CATEGORY_CODE.source, maxLength: 64 })
-  @IsString()
-  @MaxLength(64)
-  @Matches(CATEGORY_CODE, { message: 'category must be a lower-case dotted code like roads.repair' })
+  @CategoryField()
   category!: string;
 
   @ApiProperty({ pattern: '^\\d{9}$' })
   @IsKatoCode()
   regionKato!: string;
 
-  @ApiProperty({ enum: Object.values(AppealLanguage), enumName: 'AppealLanguage' })
-  @IsEnum(AppealLanguage, { message: `language must be one of: ${Object.values(AppealLanguage).join(', ')}` })
+  @AppealLanguageField()
   language!: AppealLanguage;
 
   @ApiPropertyOptional({ maxLength: 64 })

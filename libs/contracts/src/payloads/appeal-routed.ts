@@ -1,18 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsString, Length } from 'class-validator';
+import { IsBoolean, IsString, Length } from 'class-validator';
 import { IsOptionalField, IsTimestamp } from '../decorators';
 import { IsKatoCode } from '../kazakhstan/regions';
 import { AppealEventData } from './appeal-event-data';
 import { AppealKind, AppealLanguage } from './enums';
+import { AppealKindField, AppealLanguageField, OrganizationIdField } from './appeal-fields';
 
 /**
  * `kz.appeals.routed.v1`: routing chose the organisation that must answer. kind and language are
  * repeated so that escalation (deadline by kind) and notification (language) need no other event.
  */
 export class AppealRoutedData extends AppealEventData {
-  @ApiProperty({ minLength: 1, maxLength: 128, example: 'akimat-almaty' })
-  @IsString()
-  @Length(1, 128)
+  @OrganizationIdField()
   organizationId!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 300, example: 'Алматы қаласының әкімдігі' })
@@ -42,11 +41,9 @@ export class AppealRoutedData extends AppealEventData {
   @IsBoolean()
   isFallback!: boolean;
 
-  @ApiProperty({ enum: Object.values(AppealKind), enumName: 'AppealKind' })
-  @IsEnum(AppealKind, { message: `kind must be one of: ${Object.values(AppealKind).join(', ')}` })
+  @AppealKindField()
   kind!: AppealKind;
 
-  @ApiProperty({ enum: Object.values(AppealLanguage), enumName: 'AppealLanguage' })
-  @IsEnum(AppealLanguage, { message: `language must be one of: ${Object.values(AppealLanguage).join(', ')}` })
+  @AppealLanguageField()
   language!: AppealLanguage;
 }

@@ -2,12 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { IsTimestamp } from '../decorators';
 import { AppealEventData } from './appeal-event-data';
+import { OrganizationIdField } from './appeal-fields';
 
 /** `kz.appeals.deadline-assigned.v1`: escalation set the legal deadline of the appeal. */
 export class DeadlineAssignedData extends AppealEventData {
-  @ApiProperty({ minLength: 1, maxLength: 128 })
-  @IsString()
-  @Length(1, 128)
+  @OrganizationIdField()
   organizationId!: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -22,9 +21,9 @@ export class DeadlineAssignedData extends AppealEventData {
   @ApiProperty({
     minLength: 1,
     maxLength: 64,
-    example: 'P15WD',
+    example: '15 working days',
     description:
-      "The policy applied: working days (e.g. 'P15WD') or a plain ISO-8601 duration for drills ('PT5S').",
+      "The policy applied: working days ('15 working days') or an ISO-8601 duration for drills ('PT5S').",
   })
   @IsString()
   @Length(1, 64)
@@ -37,9 +36,7 @@ export class DeadlineAssignedData extends AppealEventData {
 
 /** `kz.appeals.deadline-warning.v1`: the deadline is near and the appeal is still unanswered. */
 export class DeadlineWarningData extends AppealEventData {
-  @ApiProperty({ minLength: 1, maxLength: 128 })
-  @IsString()
-  @Length(1, 128)
+  @OrganizationIdField()
   organizationId!: string;
 
   @ApiProperty({ format: 'date-time' })

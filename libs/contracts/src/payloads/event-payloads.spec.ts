@@ -41,7 +41,7 @@ const goodData: Record<string, Record<string, unknown>> = {
     organizationId: 'akimat-almaty',
     dueAt: at,
     warnAt: at,
-    policy: 'P15WD',
+    policy: '15 working days',
     assignedAt: at,
   },
   [EventTypes.deadlineWarning]: {

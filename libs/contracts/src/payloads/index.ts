@@ -1,4 +1,5 @@
 export * from './enums';
+export * from './appeal-fields';
 export * from './appeal-event-data';
 export * from './citizen';
 export * from './submitted-appeal';

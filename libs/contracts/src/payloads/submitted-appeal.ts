@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEnum,
   IsInt,
   IsObject,
   IsString,
@@ -19,9 +18,8 @@ import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
 import { IsKatoCode } from '../kazakhstan/regions';
 import { CitizenData } from './citizen';
 import { AppealKind, AppealLanguage } from './enums';
+import { AppealKindField, AppealLanguageField, CategoryField } from './appeal-fields';
 
-/** Dotted lower-case codes (`housing.heating`); the catalogue itself is data that comes later. */
-export const CATEGORY_CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
 export const MAX_ATTACHMENTS = 20;
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
@@ -77,14 +75,10 @@ export class SubmittedAppealData {
   @IsNotBlank()
   externalId!: string;
 
-  @ApiProperty({ enum: Object.values(AppealKind), enumName: 'AppealKind' })
-  @IsEnum(AppealKind, { message: `kind must be one of: ${Object.values(AppealKind).join(', ')}` })
+  @AppealKindField()
   kind!: AppealKind;
 
-  @ApiProperty({ pattern: CATEGORY_CODE.source, maxLength: 64, example: 'roads.repair' })
-  @IsString()
-  @MaxLength(64)
-  @Matches(CATEGORY_CODE, { message: 'category must be a lower-case dotted code like roads.repair' })
+  @CategoryField()
   category!: string;
 
   @ApiProperty({
@@ -107,8 +101,7 @@ export class SubmittedAppealData {
   @IsNotBlank()
   text!: string;
 
-  @ApiProperty({ enum: Object.values(AppealLanguage), enumName: 'AppealLanguage' })
-  @IsEnum(AppealLanguage, { message: `language must be one of: ${Object.values(AppealLanguage).join(', ')}` })
+  @AppealLanguageField()
   language!: AppealLanguage;
 
   @ApiProperty({ type: () => CitizenData })

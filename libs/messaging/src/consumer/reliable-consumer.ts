@@ -148,7 +148,10 @@ export class ReliableConsumer {
     }
     let outcomes: Outcome[];
     try {
-      outcomes = await this.dataSource.transaction((manager) => this.applyChunkIn(manager, prepared));
+      // A chunk of other services' events needs no transaction at all.
+      outcomes = prepared.some((item) => 'event' in item)
+        ? await this.dataSource.transaction((manager) => this.applyChunkIn(manager, prepared))
+        : prepared.map(() => 'ignored');
     } catch {
       return false;
     }

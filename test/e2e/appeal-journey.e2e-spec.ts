@@ -208,6 +208,21 @@ describe('an appeal walking through intake, routing, escalation and notification
     );
   });
 
+  it('serves OpenAPI at /docs on every service, with the public appeal API on intake', async () => {
+    for (const name of ['intake', 'routing', 'escalation', 'notification'] as const) {
+      const response = await fetch(`${system.url(name)}/docs-json`);
+      expect(response.status).toBe(200);
+      const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(document.openapi).toMatch(/^3\./);
+      if (name === 'intake') {
+        expect(Object.keys(document.paths)).toEqual(
+          expect.arrayContaining(['/api/v1/appeals', '/api/v1/appeals/track/{trackingNumber}']),
+        );
+      }
+    }
+    expect((await fetch(`${system.url('intake')}/docs`)).status).toBe(200);
+  });
+
   it('shows deadlines by state and consumer lag to Prometheus', async () => {
     const metrics = await (await fetch(`${system.url('escalation')}/metrics`)).text();
     expect(metrics).toMatch(/^appeals_deadlines\{state="escalated"\} [1-9]/m);

@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 
 /** Kazakhstan has one time zone, UTC+5, since 1 March 2024; deadlines are counted in its calendar days. */
-export const KAZAKHSTAN_ZONE = 'UTC+5';
+export const KAZAKHSTAN_ZONE = FixedOffsetZone.instance(5 * 60);
 
 export interface WorkingCalendar {
   isWorkingDay(day: DateTime): boolean;

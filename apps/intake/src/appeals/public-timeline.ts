@@ -36,7 +36,7 @@ export function publicTimelineStep(event: CloudEvent<LifecycleData>): TimelineSt
   }
 }
 
-/** The step that names the appeal's current status; warnings and deadlines refine the timeline only. */
-export function statusAfter(step: string, current: string): string {
-  return step === 'deadline-assigned' ? current : step;
+/** The status a step moves the appeal to, or null when it only refines the timeline (a deadline). */
+export function statusAfter(step: string): string | null {
+  return step === 'deadline-assigned' ? null : step;
 }

@@ -53,6 +53,24 @@ type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 type PreparedMessage = { event: CloudEvent; record: ConsumedRecord } | { ignoredType: string };
 
+/** A handler's failure inside a chunk: it counts as that message's first attempt. */
+interface ChunkFailure {
+  offset: string;
+  error: unknown;
+}
+
+/** Carries a handler's error out of the chunk's transaction together with the message that raised it. */
+class ChunkHandlerError extends Error {
+  constructor(
+    readonly offset: string,
+    readonly error: unknown,
+  ) {
+    super('a handler failed inside a chunk');
+  }
+}
+
+type Attempt = { outcome: Outcome } | { error: unknown };
+
 /**
  * Consumes CloudEvents and applies each one exactly once in effect:
  * the effect and the inbox record commit in one PostgreSQL transaction, and the offset is
@@ -117,14 +135,22 @@ export class ReliableConsumer {
     for (let start = 0; start < batch.messages.length; start += this.chunkSize) {
       if (!this.alive(payload)) return;
       const chunk = batch.messages.slice(start, start + this.chunkSize);
-      if (await this.applyChunkAtOnce(batch.topic, batch.partition, chunk)) {
+      const chunkResult = await this.applyChunkAtOnce(batch.topic, batch.partition, chunk);
+      if (chunkResult === 'applied') {
         payload.resolveOffset(chunk[chunk.length - 1].offset);
         await payload.heartbeat();
         continue;
       }
       for (const message of chunk) {
         if (!this.alive(payload)) return;
-        const outcome = await this.processMessage(batch.topic, batch.partition, message, payload);
+        const firstFailure = chunkResult?.offset === message.offset ? chunkResult : undefined;
+        const outcome = await this.processMessage(
+          batch.topic,
+          batch.partition,
+          message,
+          payload,
+          firstFailure,
+        );
         if (outcome === undefined) return; // gave up for now: the message is fetched again
         payload.resolveOffset(message.offset);
         await payload.heartbeat();
@@ -135,16 +161,21 @@ export class ReliableConsumer {
 
   /**
    * The fast path: every message of the chunk applied in one transaction, with one commit for all.
-   * Returns false, having changed nothing, when any message is bad or any handler fails: the chunk
-   * then goes one message at a time, where each failure is classified, retried or dead-lettered alone.
+   * Anything else changes nothing, and the chunk then goes one message at a time, where each failure is
+   * classified, retried or dead-lettered alone: undefined when a message is bad or the transaction failed
+   * around the handlers, and the failing message with its error when a handler threw.
    */
-  private async applyChunkAtOnce(topic: string, partition: number, chunk: KafkaMessage[]): Promise<boolean> {
-    if (chunk.length < 2) return false;
+  private async applyChunkAtOnce(
+    topic: string,
+    partition: number,
+    chunk: KafkaMessage[],
+  ): Promise<'applied' | ChunkFailure | undefined> {
+    if (chunk.length < 2) return undefined;
     let prepared: PreparedMessage[];
     try {
       prepared = chunk.map((message) => this.prepare(topic, partition, message));
     } catch {
-      return false;
+      return undefined;
     }
     let outcomes: Outcome[];
     try {
@@ -152,14 +183,14 @@ export class ReliableConsumer {
       outcomes = prepared.some((item) => 'event' in item)
         ? await this.dataSource.transaction((manager) => this.applyChunkIn(manager, prepared))
         : prepared.map(() => 'ignored');
-    } catch {
-      return false;
+    } catch (error) {
+      return error instanceof ChunkHandlerError ? { offset: error.offset, error: error.error } : undefined;
     }
     if (outcomes.includes('handled')) this.options.afterCommit?.();
     prepared.forEach((item, index) =>
       this.count(outcomes[index], 'ignoredType' in item ? item.ignoredType : item.event.type),
     );
-    return true;
+    return 'applied';
   }
 
   /** One inbox statement and one outbox statement for the whole chunk, the handlers in between. */
@@ -179,7 +210,11 @@ export class ReliableConsumer {
           outcomes.push('duplicate');
           continue;
         }
-        await this.handleInTrace(manager, item.event, item.record);
+        try {
+          await this.handleInTrace(manager, item.event, item.record);
+        } catch (error) {
+          throw new ChunkHandlerError(item.record.offset, error);
+        }
         outcomes.push('handled');
       }
       return outcomes;
@@ -202,12 +237,16 @@ export class ReliableConsumer {
     };
   }
 
-  /** Returns undefined when processing stopped (shutdown or rebalance) before the message was settled. */
+  /**
+   * Returns undefined when processing stopped (shutdown or rebalance) before the message was settled.
+   * `firstFailure` is the message's failed first attempt inside a chunk, counted like any other.
+   */
   private async processMessage(
     topic: string,
     partition: number,
     message: KafkaMessage,
     payload: EachBatchPayload,
+    firstFailure?: ChunkFailure,
   ): Promise<Outcome | undefined> {
     let prepared: PreparedMessage;
     try {
@@ -219,37 +258,45 @@ export class ReliableConsumer {
     const { event, record } = prepared;
 
     const failures = { transient: 0, unknown: 0 };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const applied = await this.dataSource.transaction((manager) => this.applyIn(manager, event, record));
-        if (applied) this.options.afterCommit?.();
-        return this.count(applied ? 'handled' : 'duplicate', event.type);
-      } catch (error) {
-        const kind = classifyFailure(error);
-        if (kind === 'invalid')
-          return this.deadLetter(topic, partition, message, reasonFor(error), event.type);
-        messagingMetrics.retries.inc({ consumer: this.options.consumer, kind });
-        failures[kind] += 1;
-        const exhausted =
-          kind === 'unknown'
-            ? failures.unknown >= this.retry.maxAttempts
-            : failures.transient >= this.retry.maxTransientAttempts;
-        if (exhausted) {
-          const code = kind === 'unknown' ? 'processing-failed' : 'retries-exhausted';
-          const reason = { code, message: describeFailure(error), fieldErrors: [] };
-          return this.deadLetter(topic, partition, message, reason, event.type);
-        }
-        const delay = backoffDelay(this.retry, failures[kind]);
-        this.options.log?.('warn', `handling failed, retrying in ${delay} ms`, {
-          consumer: this.options.consumer,
-          eventId: event.id,
-          type: event.type,
-          attempt,
-          kind,
-          error: describeFailure(error),
-        });
-        if (!(await this.waitWhileAlive(delay, payload))) return undefined;
+    let result: Attempt = firstFailure ? { error: firstFailure.error } : await this.attempt(event, record);
+    for (let attempt = 1; 'error' in result; attempt += 1) {
+      const { error } = result;
+      const kind = classifyFailure(error);
+      if (kind === 'invalid') return this.deadLetter(topic, partition, message, reasonFor(error), event.type);
+      messagingMetrics.retries.inc({ consumer: this.options.consumer, kind });
+      failures[kind] += 1;
+      const exhausted =
+        kind === 'unknown'
+          ? failures.unknown >= this.retry.maxAttempts
+          : failures.transient >= this.retry.maxTransientAttempts;
+      if (exhausted) {
+        const code = kind === 'unknown' ? 'processing-failed' : 'retries-exhausted';
+        const reason = { code, message: describeFailure(error), fieldErrors: [] };
+        return this.deadLetter(topic, partition, message, reason, event.type);
       }
+      const delay = backoffDelay(this.retry, failures[kind]);
+      this.options.log?.('warn', `handling failed, retrying in ${delay} ms`, {
+        consumer: this.options.consumer,
+        eventId: event.id,
+        type: event.type,
+        attempt,
+        kind,
+        error: describeFailure(error),
+      });
+      if (!(await this.waitWhileAlive(delay, payload))) return undefined;
+      result = await this.attempt(event, record);
+    }
+    return result.outcome;
+  }
+
+  /** One transaction for one message: its inbox record and its effect, or the error that rolled it back. */
+  private async attempt(event: CloudEvent, record: ConsumedRecord): Promise<Attempt> {
+    try {
+      const applied = await this.dataSource.transaction((manager) => this.applyIn(manager, event, record));
+      if (applied) this.options.afterCommit?.();
+      return { outcome: this.count(applied ? 'handled' : 'duplicate', event.type) };
+    } catch (error) {
+      return { error };
     }
   }
 

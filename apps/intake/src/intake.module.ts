@@ -5,11 +5,12 @@ import { AppealTracking } from './appeals/appeal-tracking';
 import { AppealEventsConsumer } from './appeals/appeal-events.consumer';
 import { AppealsController } from './appeals/appeals.controller';
 import { TimelineRecorder } from './appeals/timeline-recorder';
+import { TrackingNumberIssuer } from './appeals/tracking-number';
 import { intakeDefinition } from './intake.definition';
 
 @Module({
   imports: [ServiceKitModule.forService(intakeDefinition)],
   controllers: [AppealsController, AppealEventsConsumer],
-  providers: [AppealRegistrar, AppealTracking, TimelineRecorder],
+  providers: [AppealRegistrar, AppealTracking, TimelineRecorder, TrackingNumberIssuer],
 })
 export class IntakeModule {}

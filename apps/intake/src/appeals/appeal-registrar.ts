@@ -13,7 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_EVENT_SOURCE } from '../intake.definition';
 import { Appeal } from './appeal.entity';
 import { payloadFingerprint } from './payload-fingerprint';
-import { newTrackingNumber } from './tracking-number';
+import { TrackingNumberIssuer } from './tracking-number';
 
 export interface Submission {
   /** The publishing system (CloudEvent `source`, or the HTTP entrance). */
@@ -28,12 +28,19 @@ export type Registration =
   | { outcome: 'duplicate'; appeal: Appeal }
   | { outcome: 'conflict'; appeal: Appeal };
 
+/**
+ * Random tracking numbers collide now and then (32^8 a year: at a million appeals a year, a collision
+ * within the year is likely); a taken number is drawn again, and five taken in a row means something else is wrong.
+ */
+const MAX_TRACKING_NUMBER_DRAWS = 5;
+
 /** Registers each submission once: (source, id) is the idempotency key on both entrances. */
 @Injectable()
 export class AppealRegistrar {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly trackingNumbers: TrackingNumberIssuer,
   ) {}
 
   /** For the HTTP entrance, which owns its transaction. */
@@ -46,7 +53,32 @@ export class AppealRegistrar {
   /** Inside the caller's transaction (the consumer's, which also records the inbox entry). */
   async registerIn(manager: EntityManager, submission: Submission): Promise<Registration> {
     const fingerprint = payloadFingerprint(submission.data);
-    const appeal = this.newAppeal(submission, fingerprint);
+    for (let draw = 1; draw <= MAX_TRACKING_NUMBER_DRAWS; draw += 1) {
+      const appeal = this.newAppeal(submission, fingerprint);
+      if (await this.insertIfNew(manager, appeal)) {
+        await this.publishRegistered(manager, appeal);
+        return { outcome: 'registered', appeal };
+      }
+      const existing = await manager.findOneBy(Appeal, {
+        source: submission.source,
+        sourceEventId: submission.sourceEventId,
+      });
+      if (existing) {
+        return {
+          outcome: existing.payloadSha256 === fingerprint ? 'duplicate' : 'conflict',
+          appeal: existing,
+        };
+      }
+      // Neither inserted nor submitted before: the tracking number drawn was taken.
+    }
+    throw new Error(`no free tracking number after ${MAX_TRACKING_NUMBER_DRAWS} draws`);
+  }
+
+  /**
+   * False when a unique key is taken: (source, source event id) by an earlier submission, or the tracking
+   * number. DO NOTHING rather than an error, which would abort the caller's whole transaction.
+   */
+  private async insertIfNew(manager: EntityManager, appeal: Appeal): Promise<boolean> {
     const inserted = await manager
       .createQueryBuilder()
       .insert()
@@ -56,34 +88,29 @@ export class AppealRegistrar {
       .updateEntity(false)
       .returning(['id'])
       .execute();
-    if ((inserted.raw as unknown[]).length === 0) {
-      const existing = await manager.findOneByOrFail(Appeal, {
-        source: submission.source,
-        sourceEventId: submission.sourceEventId,
-      });
-      return { outcome: existing.payloadSha256 === fingerprint ? 'duplicate' : 'conflict', appeal: existing };
-    }
-    const registered = appeal;
+    return (inserted.raw as unknown[]).length > 0;
+  }
+
+  private async publishRegistered(manager: EntityManager, appeal: Appeal): Promise<void> {
     await this.outbox.add(manager, [
       {
         topic: Topics.events,
-        key: registered.id,
+        key: appeal.id,
         event: newCloudEvent<AppealRegisteredData>({
           type: EventTypes.registered,
           source: INTAKE_EVENT_SOURCE,
-          subject: registered.id,
-          data: registeredEventData(registered),
+          subject: appeal.id,
+          data: registeredEventData(appeal),
         }),
       },
     ]);
-    return { outcome: 'registered', appeal: registered };
   }
 
   private newAppeal(submission: Submission, fingerprint: string): Appeal {
     const { data } = submission;
     return Object.assign(new Appeal(), {
       id: randomUUID(),
-      trackingNumber: newTrackingNumber(),
+      trackingNumber: this.trackingNumbers.draw(),
       source: submission.source,
       sourceEventId: submission.sourceEventId,
       payloadSha256: fingerprint,

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 
 // Crockford's base32: no I, L, O or U, so a number read out over the phone is not misheard.
@@ -16,3 +17,11 @@ export function newTrackingNumber(
 }
 
 export const TRACKING_NUMBER_PATTERN = /^KZ-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/** Draws the tracking number of each new appeal; a provider, so that a test can make two draws collide. */
+@Injectable()
+export class TrackingNumberIssuer {
+  draw(): string {
+    return newTrackingNumber();
+  }
+}

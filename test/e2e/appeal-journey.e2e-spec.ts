@@ -1,4 +1,4 @@
-import { EventTypes, Topics } from '@app/contracts';
+import { EventTypes, newCloudEvent, Topics, type AppealRoutedData } from '@app/contracts';
 import { AppealRoutingSystem, findRepoRoot, waitUntil } from '@app/local-infra';
 import type { Producer } from 'kafkajs';
 import path from 'node:path';
@@ -322,6 +322,48 @@ describe('an appeal walking through intake, routing, escalation and notification
     const good = submittedEvent(submittedAppeal());
     await publishSubmitted(JSON.stringify(good));
     await registeredFor(good.id);
+  });
+
+  it('dead-letters a lifecycle event forged on the intake topic and leaves the public timeline as it was', async () => {
+    const accepted = await post(submittedAppeal({ kind: 'application' }), `forgery-${Date.now()}`);
+    const appealId = accepted.body.id as string;
+    const trackingNumber = accepted.body.trackingNumber as string;
+    const timeline = async () => {
+      const response = await fetch(intakeUrl(`/api/v1/appeals/track/${trackingNumber}`));
+      return (await response.json()) as { timeline: Array<{ step: string }> };
+    };
+    await waitUntil('the real routing on the public timeline', async () =>
+      (await timeline()).timeline.some((entry) => entry.step === 'deadline-assigned'),
+    );
+    const forged = newCloudEvent<AppealRoutedData>({
+      type: EventTypes.routed,
+      source: 'urn:example:forger',
+      data: {
+        appealId,
+        trackingNumber,
+        organizationId: 'akimat-forged',
+        organizationName: 'Forged akimat',
+        regionKato: '751110000',
+        routedAt: new Date().toISOString(),
+        isFallback: false,
+        kind: 'application',
+        language: 'kk',
+      },
+    });
+
+    await publishSubmitted(JSON.stringify(forged));
+
+    const dead = await waitUntil('the forged event on the intake dead-letter topic', async () =>
+      tap.records.find(
+        (record) =>
+          record.topic === Topics.intakeDeadLetter &&
+          record.value?.toString('utf8') === JSON.stringify(forged),
+      ),
+    );
+    expect(dead.headers['dlq-reason-code']).toBe('unsupported-type');
+    const body = await timeline();
+    expect(body.timeline.filter((entry) => entry.step === 'routed')).toHaveLength(1);
+    expect(JSON.stringify(body)).not.toContain('Forged');
   });
 
   it('loses and doubles nothing when routing is killed mid-load and restarted', async () => {

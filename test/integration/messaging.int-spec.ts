@@ -1,4 +1,10 @@
-import { newCloudEvent, validatePayload, type CloudEvent, type FieldError } from '@app/contracts';
+import {
+  newCloudEvent,
+  validatePayload,
+  type CloudEvent,
+  type FieldError,
+  type TopicSubscription,
+} from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import {
   DLQ_REASON_CODE_HEADER,
@@ -124,6 +130,8 @@ interface PipelineOptions {
   afterCommit?: () => void;
   /** Records on the topic before the consumer starts, so its first fetch holds them all. */
   before?: Message[];
+  /** The topic is an entrance that carries only notes: other types are dead-lettered, not skipped. */
+  entrance?: boolean;
 }
 
 describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
@@ -178,7 +186,10 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     if (options.before) await producer.send({ topic, acks: -1, messages: options.before });
     const names = { topic, deadLetterTopic, consumerName: `it-consumer-${id}`, groupId: `it-group-${id}` };
     const router = new NoteRouter(behaviour);
-    const consumer = await startConsumer(names, router, options.afterCommit);
+    const subscription: TopicSubscription = options.entrance
+      ? { topic, deadLetterTopic, carries: [NOTE_TYPE], entrance: true }
+      : { topic, deadLetterTopic };
+    const consumer = await startConsumer(names, router, options.afterCommit, subscription);
     const deadLetters = new EventTap(kafka, [deadLetterTopic]);
     stops.set(deadLetters, () => deadLetters.stop());
     await deadLetters.start();
@@ -189,6 +200,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     names: Pick<Pipeline, 'topic' | 'deadLetterTopic' | 'consumerName' | 'groupId'>,
     router: NoteRouter,
     afterCommit?: () => void,
+    subscription: TopicSubscription = { topic: names.topic, deadLetterTopic: names.deadLetterTopic },
   ): Promise<ReliableConsumer> {
     const consumer = new ReliableConsumer(
       kafka,
@@ -199,7 +211,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
       {
         consumer: names.consumerName,
         groupId: names.groupId,
-        topics: [{ topic: names.topic, deadLetterTopic: names.deadLetterTopic }],
+        topics: [subscription],
         retry: RETRY,
         afterCommit,
         log: () => undefined,
@@ -393,6 +405,37 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
         failedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       });
     }
+  });
+
+  it.each([
+    ['an entrance dead-letters', true],
+    ['a shared topic skips', false],
+  ])('%s an event of a type it does not take, and applies the next one', async (_what, entrance) => {
+    const pipeline = await startPipeline(insertEffect, { entrance });
+    const foreign = newCloudEvent({
+      type: 'it.messaging.forged.v1',
+      source: SOURCE,
+      data: { note: 'forged' },
+    });
+    const next = noteEvent('after the foreign type');
+    await produce(pipeline.topic, structured(foreign, 'k'));
+    await produce(pipeline.topic, structured(next, 'k'));
+
+    await waitForEffect(next.id);
+    await waitForGroupAtEnd(pipeline);
+    expect(pipeline.router.callsFor(foreign.id)).toBe(0);
+    expect(await inboxRows(pipeline.consumerName)).toEqual([
+      { source: SOURCE, event_id: next.id, event_type: NOTE_TYPE },
+    ]);
+    if (!entrance) {
+      expect(await recordCount(pipeline.deadLetterTopic)).toBe(0);
+      return;
+    }
+    const [deadLetter] = await pipeline.deadLetters.waitForCount(1, 'the foreign type on the DLQ');
+    expect(deadLetter.value?.toString('utf8')).toBe(JSON.stringify(foreign));
+    expect(deadLetter.headers[DLQ_REASON_CODE_HEADER]).toBe('unsupported-type');
+    const reason = JSON.parse(deadLetter.headers[DLQ_REASON_HEADER]) as DeadLetterDetail;
+    expect(reason.fieldErrors).toEqual([{ field: 'type', reason: `type must be one of: ${NOTE_TYPE}` }]);
   });
 
   it('accepts a binary-mode CloudEvent and stores its Kazakh text byte for byte', async () => {

@@ -1,4 +1,4 @@
-import { Topics } from '@app/contracts';
+import { Subscriptions } from '@app/contracts';
 import { messagingTablesMigration } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { DeadlinePolicyRow } from './deadlines/deadline-policy.entity';
@@ -17,6 +17,6 @@ export const escalationDefinition: ServiceDefinition = {
   migrations: [messagingTablesMigration('escalation'), CreateDeadlines1764000000300],
   consumes: {
     groupId: 'escalation',
-    topics: [{ topic: Topics.events, deadLetterTopic: Topics.eventsDeadLetter }],
+    topics: [Subscriptions.events],
   },
 };

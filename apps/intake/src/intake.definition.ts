@@ -1,4 +1,4 @@
-import { Topics } from '@app/contracts';
+import { Subscriptions } from '@app/contracts';
 import { messagingTablesMigration } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { Appeal } from './appeals/appeal.entity';
@@ -20,9 +20,6 @@ export const intakeDefinition: ServiceDefinition = {
   migrations: [messagingTablesMigration('intake'), CreateAppeals1764000000100],
   consumes: {
     groupId: 'intake',
-    topics: [
-      { topic: Topics.intake, deadLetterTopic: Topics.intakeDeadLetter },
-      { topic: Topics.events, deadLetterTopic: Topics.eventsDeadLetter },
-    ],
+    topics: [Subscriptions.intake, Subscriptions.events],
   },
 };

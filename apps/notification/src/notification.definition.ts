@@ -1,4 +1,4 @@
-import { Topics } from '@app/contracts';
+import { Subscriptions } from '@app/contracts';
 import { messagingTablesMigration } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { CreateNotifications1764000000400 } from './migrations/1764000000400-create-notifications';
@@ -14,6 +14,6 @@ export const notificationDefinition: ServiceDefinition = {
   migrations: [messagingTablesMigration('notification'), CreateNotifications1764000000400],
   consumes: {
     groupId: 'notification',
-    topics: [{ topic: Topics.events, deadLetterTopic: Topics.eventsDeadLetter }],
+    topics: [Subscriptions.events],
   },
 };

@@ -1,4 +1,4 @@
-import { Topics } from '@app/contracts';
+import { Subscriptions } from '@app/contracts';
 import { messagingTablesMigration } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { CreateDirectory1764000000200 } from './migrations/1764000000200-create-directory';
@@ -17,6 +17,6 @@ export const routingDefinition: ServiceDefinition = {
   migrations: [messagingTablesMigration('routing'), CreateDirectory1764000000200],
   consumes: {
     groupId: 'routing',
-    topics: [{ topic: Topics.events, deadLetterTopic: Topics.eventsDeadLetter }],
+    topics: [Subscriptions.events],
   },
 };

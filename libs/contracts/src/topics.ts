@@ -1,3 +1,5 @@
+import { EventTypes, LIFECYCLE_EVENT_TYPES } from './event-types';
+
 /**
  * Kafka topic names of the public contract. The `.v1` suffix is part of the contract: an incompatible
  * change gets a new topic next to the old one, never an edit of this one.
@@ -32,3 +34,32 @@ export const TopicPartitions: Record<TopicName, number> = {
   [Topics.events]: 6,
   [Topics.eventsDeadLetter]: 1,
 };
+
+/** A topic as a consumer subscribes to it: where its rejects go and which event types it carries. */
+export interface TopicSubscription {
+  topic: string;
+  deadLetterTopic: string;
+  /** The event types the topic carries; a handled type arriving on a topic that does not carry it is not handled. */
+  carries?: readonly string[];
+  /**
+   * External systems publish here: a type the consumer does not take from this topic is rejected to the
+   * dead-letter topic (`unsupported-type`), so the publisher learns of it, instead of being skipped.
+   */
+  entrance?: boolean;
+}
+
+/** The subscriptions of the public contract, for the services that consume these topics. */
+export const Subscriptions = {
+  intake: {
+    topic: Topics.intake,
+    deadLetterTopic: Topics.intakeDeadLetter,
+    carries: [EventTypes.submitted],
+    entrance: true,
+  },
+  /** Shared by every service: each skips the lifecycle types it has no handler for. */
+  events: {
+    topic: Topics.events,
+    deadLetterTopic: Topics.eventsDeadLetter,
+    carries: LIFECYCLE_EVENT_TYPES,
+  },
+} as const satisfies Record<string, TopicSubscription>;

@@ -1,10 +1,10 @@
+import type { TopicSubscription } from '@app/contracts';
 import type { MigrationInterface } from 'typeorm';
 
 export interface ConsumedTopics {
   /** Consumer group; also names the consumer in the inbox and in dead-letter reasons. */
   groupId: string;
-  /** Each consumed topic with the topic its unprocessable messages go to. */
-  topics: Array<{ topic: string; deadLetterTopic: string }>;
+  topics: TopicSubscription[];
 }
 
 /** Everything the shared bootstrap needs to know about one deployable service. */

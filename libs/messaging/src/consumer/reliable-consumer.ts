@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@app/contracts';
+import type { CloudEvent, TopicSubscription } from '@app/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { checkCloudEvent, readCloudEvent } from '../cloudevent-codec';
@@ -36,8 +36,7 @@ export interface EventRouter {
 export interface ReliableConsumerOptions {
   consumer: string;
   groupId: string;
-  /** Each consumed topic with the topic its unprocessable messages go to. */
-  topics: Array<{ topic: string; deadLetterTopic: string }>;
+  topics: TopicSubscription[];
   retry?: Partial<RetryPolicy>;
   partitionsConsumedConcurrently?: number;
   /** How many messages of a partition share one transaction on the fast path (1 turns it off). */
@@ -80,6 +79,7 @@ export class ReliableConsumer {
   private readonly consumer: Consumer;
   private readonly retry: RetryPolicy;
   private readonly chunkSize: number;
+  private readonly subscriptions: ReadonlyMap<string, TopicSubscription>;
   private stopping = false;
 
   constructor(
@@ -91,6 +91,7 @@ export class ReliableConsumer {
     private readonly options: ReliableConsumerOptions,
   ) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.subscriptions = new Map(options.topics.map((subscription) => [subscription.topic, subscription]));
     this.chunkSize = options.chunkSize ?? 100;
     this.consumer = kafka.consumer({
       groupId: options.groupId,
@@ -227,8 +228,11 @@ export class ReliableConsumer {
     const headers = normalizeHeaders(message.headers);
     const candidate = readCloudEvent(headers, message.value);
     // Most events on a shared topic are someone else's: skip them before the costlier checks.
-    if (typeof candidate.type === 'string' && !this.router.handles(candidate.type)) {
-      return { ignoredType: candidate.type };
+    if (typeof candidate.type === 'string' && !this.takes(topic, candidate.type)) {
+      if (!this.subscriptionOf(topic).entrance) return { ignoredType: candidate.type };
+      throw new InvalidMessageError('unsupported-type', `${topic} does not take events of this type`, [
+        { field: 'type', reason: `type must be one of: ${this.typesTakenFrom(topic).join(', ')}` },
+      ]);
     }
     const event = checkCloudEvent(candidate);
     return {
@@ -337,10 +341,24 @@ export class ReliableConsumer {
     return this.count('dead-lettered', type);
   }
 
+  /** Whether an event of this type is handled when it arrives on this topic. */
+  private takes(topic: string, type: string): boolean {
+    const carried = this.subscriptionOf(topic).carries?.includes(type) ?? true;
+    return carried && this.router.handles(type);
+  }
+
+  private typesTakenFrom(topic: string): string[] {
+    return (this.subscriptionOf(topic).carries ?? []).filter((type) => this.router.handles(type));
+  }
+
   private deadLetterTopicFor(topic: string): string {
-    const route = this.options.topics.find((candidate) => candidate.topic === topic);
-    if (!route) throw new Error(`no dead-letter topic configured for ${topic}`);
-    return route.deadLetterTopic;
+    return this.subscriptionOf(topic).deadLetterTopic;
+  }
+
+  private subscriptionOf(topic: string): TopicSubscription {
+    const subscription = this.subscriptions.get(topic);
+    if (!subscription) throw new Error(`${topic} is not a subscribed topic`);
+    return subscription;
   }
 
   private count(outcome: Outcome, type: string): Outcome {

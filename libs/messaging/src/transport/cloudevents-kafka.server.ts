@@ -1,4 +1,4 @@
-import { EventPayloads, validatePayload, type CloudEvent } from '@app/contracts';
+import { EventPayloads, validatePayload, type CloudEvent, type TopicSubscription } from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -17,7 +17,7 @@ export interface CloudEventsServerOptions {
   /** Names this consumer in the inbox and in dead-letter reasons. */
   consumer: string;
   groupId: string;
-  topics: Array<{ topic: string; deadLetterTopic: string }>;
+  topics: TopicSubscription[];
   schema: string;
   retry?: Partial<RetryPolicy>;
 }
@@ -112,6 +112,9 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   private assertEveryHandlerHasAContract(): void {
     for (const type of this.messageHandlers.keys()) {
       if (!EventPayloads[type]) throw new Error(`no payload contract for handled event type ${type}`);
+      if (!this.options.topics.some(({ carries }) => carries?.includes(type) ?? true)) {
+        throw new Error(`no consumed topic carries the handled event type ${type}`);
+      }
     }
   }
 }

@@ -14,10 +14,22 @@ function goodEvent(): Record<string, unknown> {
   };
 }
 
+const TIME_REASON =
+  'time must be an RFC 3339 date-time with offset that exists on the calendar, e.g. 2025-03-01T09:30:00+05:00';
+
 describe('validateCloudEventEnvelope', () => {
   it('accepts a CloudEvent with an extension and returns it untouched', () => {
     const event = goodEvent();
     expect(validateCloudEventEnvelope(event)).toEqual({ ok: true, value: event });
+  });
+
+  it.each([
+    '2024-02-29T23:59:59.999+05:00',
+    '2025-03-01T04:30:00Z',
+    '2025-03-01t04:30:00z',
+    '2025-12-31T23:59:59-03:30',
+  ])('accepts the time %s', (time) => {
+    expect(validateCloudEventEnvelope({ ...goodEvent(), time }).ok).toBe(true);
   });
 
   it('accepts the required attributes alone', () => {
@@ -31,13 +43,14 @@ describe('validateCloudEventEnvelope', () => {
     ['id', '', 'id should not be empty'],
     ['id', undefined, 'id is required'],
     ['id', 42, 'id must be a string'],
+    ['id', 'i'.repeat(513), 'id must be shorter than or equal to 512 characters'],
     ['source', undefined, 'source is required'],
+    ['source', `urn:${'s'.repeat(509)}`, 'source must be shorter than or equal to 512 characters'],
     ['type', '', 'type should not be empty'],
-    [
-      'time',
-      '1 March 2025',
-      'time must be an RFC 3339 date-time with offset, e.g. 2025-03-01T09:30:00+05:00',
-    ],
+    ['time', '1 March 2025', TIME_REASON],
+    ['time', '2025-02-30T09:30:00+05:00', TIME_REASON],
+    ['time', '2025-12-31T23:59:60Z', TIME_REASON],
+    ['time', '2025-03-01T24:00:00+05:00', TIME_REASON],
     ['subject', '', 'subject should not be empty'],
     ['data', undefined, 'data must be present'],
   ])('rejects %s = %p', (attribute, value, reason) => {

@@ -4,6 +4,7 @@ import {
   IsDefined,
   IsNotEmpty,
   IsString,
+  MaxLength,
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
@@ -55,13 +56,16 @@ export class CloudEventEnvelope {
   @Equals('1.0', { message: "specversion must be '1.0'" })
   specversion!: '1.0';
 
+  /** At most as long as the `sourceEventId` that `registered` may carry. */
   @IsString()
   @IsNotEmpty()
+  @MaxLength(512)
   id!: string;
 
   /** A URI-reference naming the producer; (source, id) is the idempotency key on intake. */
   @IsString()
   @IsNotEmpty()
+  @MaxLength(512)
   source!: string;
 
   @IsString()

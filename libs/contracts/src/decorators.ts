@@ -1,4 +1,5 @@
-import { IsRFC3339, Matches, ValidateIf, type ValidationOptions } from 'class-validator';
+import { isRFC3339, Matches, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { DateTime } from 'luxon';
 
 /**
  * An optional property: when the key is absent (undefined) its other rules are skipped.
@@ -18,10 +19,20 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
 /**
  * Timestamps on the wire are RFC 3339 (the JSON Schema `date-time` profile of ISO 8601) with an
  * explicit offset, so that a time is never read in the wrong zone (Kazakhstan moved to UTC+5 in 2024).
+ * The syntax alone admits 30 February and a leap second (`23:59:60`), which neither JavaScript nor
+ * PostgreSQL can hold: such a moment would pass here and fail on storing, so it is refused here.
  */
 export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
-  return IsRFC3339({
-    message: '$property must be an RFC 3339 date-time with offset, e.g. 2025-03-01T09:30:00+05:00',
-    ...options,
-  });
+  return ValidateBy(
+    {
+      name: 'isTimestamp',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isRFC3339(value) && DateTime.fromISO(value, { setZone: true }).isValid,
+        defaultMessage: () =>
+          '$property must be an RFC 3339 date-time with offset that exists on the calendar, e.g. 2025-03-01T09:30:00+05:00',
+      },
+    },
+    options,
+  );
 }

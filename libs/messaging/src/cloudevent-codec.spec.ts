@@ -144,6 +144,15 @@ describe('decodeCloudEvent, binary mode', () => {
     expect(event).not.toHaveProperty('retry-count');
   });
 
+  it('takes data from the value only, never from a ce_data or ce_data_base64 header', () => {
+    const headers = binaryHeaders({ ce_data: '{"forged":true}', ce_data_base64: 'e30=' });
+    expect(decodeCloudEvent(headers, Buffer.from('{"a":1}')).data).toEqual({ a: 1 });
+    expect(rejection(headers, null).fieldErrors).toContainEqual({
+      field: 'data',
+      reason: 'data must be present',
+    });
+  });
+
   it('accepts a JSON content type with parameters or a +json suffix', () => {
     const headers = binaryHeaders({ 'content-type': 'application/vnd.appeal+json; charset=utf-8' });
     const event = decodeCloudEvent(headers, Buffer.from('{"a":1}'));

@@ -4,6 +4,8 @@ import type { RecordHeaders } from './headers';
 
 export const STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
 const BINARY_PREFIX = 'ce_';
+/** In binary mode the record value is the data: headers named after it are not attributes. */
+const NOT_HEADER_ATTRIBUTES = new Set(['data', 'data_base64']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeUtf8(value: Buffer): string {
@@ -37,7 +39,8 @@ function isBinaryMode(headers: RecordHeaders): boolean {
 function fromBinary(headers: RecordHeaders, value: Buffer | null): Record<string, unknown> {
   const attributes: Record<string, unknown> = {};
   for (const [name, headerValue] of Object.entries(headers)) {
-    if (name.startsWith(BINARY_PREFIX)) attributes[name.slice(BINARY_PREFIX.length)] = headerValue;
+    const attribute = name.startsWith(BINARY_PREFIX) ? name.slice(BINARY_PREFIX.length) : undefined;
+    if (attribute !== undefined && !NOT_HEADER_ATTRIBUTES.has(attribute)) attributes[attribute] = headerValue;
   }
   const contentType = headers['content-type'];
   if (contentType) attributes.datacontenttype = contentType;

@@ -106,6 +106,8 @@ describe('validatePayload(SubmittedAppealData)', () => {
     ['channel', 'c'.repeat(65), 'channel'],
     ['submittedAt', '2025-03-01 09:30', 'submittedAt'],
     ['submittedAt', '2025-03-01T09:30:00', 'submittedAt'],
+    ['submittedAt', '2025-02-29T09:30:00+05:00', 'submittedAt'],
+    ['submittedAt', '2024-12-31T23:59:60Z', 'submittedAt'],
     ['attachments', 'file', 'attachments'],
     ['attachments.0.sha256', 'abc', 'attachments.0.sha256'],
     ['attachments.0.url', 'http://files.example.kz/a/123', 'attachments.0.url'],

@@ -280,6 +280,23 @@ describe('an appeal walking through intake, routing, escalation and notification
     });
   });
 
+  it('accepts the longest text the contract allows, even with every letter escaped as \\uXXXX', async () => {
+    const data = submittedAppeal({ text: 'ә'.repeat(20_000) });
+    const escaped = JSON.stringify(data).replace(
+      /[^ -~]/g,
+      (letter) => `\\u${letter.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    expect(escaped.length).toBeGreaterThan(120_000);
+
+    const response = await fetch(intakeUrl('/api/v1/appeals'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `long-${Date.now()}` },
+      body: escaped,
+    });
+
+    expect(response.status).toBe(201);
+  });
+
   it('answers bad HTTP input with 400 naming each bad field', async () => {
     const data = submittedAppeal();
     const bad = await post({

@@ -2,6 +2,7 @@ import { CloudEventsKafkaServer, createKafka, ensureTopics, OutboxWriter } from 
 import { migrateServiceSchema } from '@app/persistence';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -30,7 +31,10 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
     writeStartupLine('info', definition.name, 'migrations applied', { migrations: applied });
   await ensureTopics(createKafka({ brokers: config.kafkaBrokers, clientId: `${definition.name}-admin` }));
 
-  const app = await NestFactory.create(appModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
+  // Express's default of 100 kB is less than the longest appeal the contract allows, once a client
+  // escapes its Kazakh or Russian text as \uXXXX (six bytes a letter); the largest valid body is ~200 kB.
+  app.useBodyParser('json', { limit: '1mb' });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ContractValidationPipe());
   const openApi = new DocumentBuilder()

@@ -341,6 +341,27 @@ describe('an appeal walking through intake, routing, escalation and notification
     await registeredFor(good.id);
   });
 
+  it('dead-letters a submitted event that reuses an id with other content, and keeps the first appeal', async () => {
+    const event = submittedEvent(submittedAppeal());
+    await publishSubmitted(JSON.stringify(event));
+    await registeredFor(event.id);
+    const reused = JSON.stringify({ ...event, data: { ...event.data, subject: 'Басқа тақырып' } });
+
+    await publishSubmitted(reused);
+
+    const dead = await waitUntil('the reused id on the intake dead-letter topic', async () =>
+      tap.records.find(
+        (record) => record.topic === Topics.intakeDeadLetter && record.value?.toString('utf8') === reused,
+      ),
+    );
+    expect(dead.headers['dlq-reason-code']).toBe('idempotency-conflict');
+    const { rows } = await db.query<{ subject: string }>(
+      'SELECT subject FROM intake.appeal WHERE source = $1 AND source_event_id = $2',
+      [PORTAL_SOURCE, event.id],
+    );
+    expect(rows).toEqual([{ subject: event.data.subject }]);
+  });
+
   it('dead-letters a lifecycle event forged on the intake topic and leaves the public timeline as it was', async () => {
     const accepted = await post(submittedAppeal({ kind: 'application' }), `forgery-${Date.now()}`);
     const appealId = accepted.body.id as string;

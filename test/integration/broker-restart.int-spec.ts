@@ -4,7 +4,7 @@ import {
   createKafka,
   EventProducer,
   Inbox,
-  messagingTablesMigration,
+  messagingMigrations,
   OutboxRelay,
   OutboxWriter,
   ReliableConsumer,
@@ -118,7 +118,7 @@ beforeAll(async () => {
     url: testDatabaseUrl(),
     schema: SCHEMA,
     entities: [],
-    migrations: [messagingTablesMigration(SCHEMA), Effects1764000000100],
+    migrations: [...messagingMigrations(SCHEMA), Effects1764000000100],
     applicationName: 'broker-restart-it',
   };
   await migrateServiceSchema(options);

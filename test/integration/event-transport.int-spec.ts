@@ -5,7 +5,7 @@ import {
   CloudEventsKafkaServer,
   DLQ_REASON_HEADER,
   EventConsumer,
-  messagingTablesMigration,
+  messagingMigrations,
   OutboxWriter,
 } from '@app/messaging';
 import {
@@ -96,7 +96,7 @@ beforeAll(async () => {
     url: testDatabaseUrl(),
     schema: SCHEMA,
     entities: [],
-    migrations: [messagingTablesMigration(SCHEMA), Effects1764000000100],
+    migrations: [...messagingMigrations(SCHEMA), Effects1764000000100],
     applicationName: 'transport-it',
   };
   await migrateServiceSchema(options);

@@ -12,7 +12,7 @@ import {
   EventProducer,
   Inbox,
   InvalidMessageError,
-  messagingTablesMigration,
+  messagingMigrations,
   OutboxWriter,
   ReliableConsumer,
   STRUCTURED_CONTENT_TYPE,
@@ -41,6 +41,11 @@ const SCHEMA = `msg_it_${randomBytes(4).toString('hex')}`;
 const NOTE_TYPE = 'it.messaging.note.v1';
 const SOURCE = '/it/messaging';
 const RETRY = { maxAttempts: 3, maxTransientAttempts: 6, initialDelayMs: 10, maxDelayMs: 50 };
+/** The one-at-a-time path, and the fast path (records produced before the consumer starts share one fetch). */
+const BOTH_PATHS: Array<[string, boolean]> = [
+  ['one message at a time', false],
+  ['inside a chunk applied at once', true],
+];
 const KAZAKH_NOTE = 'Әкімдікке өтініш: жолды жөндеу қажет';
 
 class EffectTable1764000000100 implements MigrationInterface {
@@ -148,7 +153,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
       url: testDatabaseUrl(),
       schema: SCHEMA,
       entities: [],
-      migrations: [messagingTablesMigration(SCHEMA), EffectTable1764000000100],
+      migrations: [...messagingMigrations(SCHEMA), EffectTable1764000000100],
       applicationName: 'messaging-int-spec',
     };
     await migrateServiceSchema(options);
@@ -316,6 +321,31 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     expect(await inboxRows(pipeline.consumerName)).toHaveLength(2);
     expect(await recordCount(pipeline.deadLetterTopic)).toBe(0);
   });
+
+  it.each(BOTH_PATHS)(
+    'dead-letters an event that reuses an applied (source, id) with other content (%s), keeping the first',
+    async (_path, inOneChunk) => {
+      const original = noteEvent('the first content');
+      const reused = { ...original, data: { note: 'other content under the same key' } };
+      const pipeline = await startPipeline(insertEffect, {
+        before: inOneChunk ? [structured(original, 'k'), structured(reused, 'k')] : undefined,
+      });
+      if (!inOneChunk) {
+        await produce(pipeline.topic, structured(original, 'k'));
+        await waitForEffect(original.id);
+        await produce(pipeline.topic, structured(reused, 'k'));
+      }
+
+      const [deadLetter] = await pipeline.deadLetters.waitForCount(1, 'the reused key on the DLQ');
+      expect(deadLetter.value?.toString('utf8')).toBe(JSON.stringify(reused));
+      expect(deadLetter.headers[DLQ_REASON_CODE_HEADER]).toBe('idempotency-conflict');
+      const reason = JSON.parse(deadLetter.headers[DLQ_REASON_HEADER]) as DeadLetterDetail;
+      expect(reason.fieldErrors.map((error) => error.field)).toEqual(['id']);
+      await waitForGroupAtEnd(pipeline);
+      expect(await effectRows([original.id])).toEqual([{ event_id: original.id, note: 'the first content' }]);
+      expect(pipeline.router.callsFor(original.id)).toBe(1);
+    },
+  );
 
   it('dead-letters unreadable and invalid messages with their original bytes, headers and reason, and keeps consuming', async () => {
     const pipeline = await startPipeline(insertEffect);
@@ -549,10 +579,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     expect(await effectRows([stuck.id])).toEqual([]);
   });
 
-  it.each([
-    ['one message at a time', false],
-    ['inside a chunk applied at once', true],
-  ])(
+  it.each(BOTH_PATHS)(
     'rolls back the effect together with the inbox row when the handler fails after writing (%s), trying it exactly maxAttempts times',
     async (_path, inOneChunk) => {
       const halfDone = noteEvent('half-done');

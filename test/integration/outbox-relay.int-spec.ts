@@ -2,7 +2,7 @@ import { newCloudEvent, type CloudEvent } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import {
   EventProducer,
-  messagingTablesMigration,
+  messagingMigrations,
   OutboxRelay,
   OutboxWriter,
   runInTrace,
@@ -53,7 +53,7 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
       url: testDatabaseUrl(),
       schema: SCHEMA,
       entities: [],
-      migrations: [messagingTablesMigration(SCHEMA)],
+      migrations: [...messagingMigrations(SCHEMA)],
       applicationName: 'outbox-relay-int-spec',
     };
     await migrateServiceSchema(options);

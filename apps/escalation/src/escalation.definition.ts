@@ -1,5 +1,5 @@
 import { Subscriptions } from '@app/contracts';
-import { messagingTablesMigration } from '@app/messaging';
+import { messagingMigrations } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { DeadlinePolicyRow } from './deadlines/deadline-policy.entity';
 import { WatchedAppeal } from './deadlines/watched-appeal.entity';
@@ -14,7 +14,7 @@ export const escalationDefinition: ServiceDefinition = {
   description:
     'Gives each routed appeal its legal deadline, warns before it and escalates overdue regional cases.',
   entities: [DeadlinePolicyRow, WatchedAppeal],
-  migrations: [messagingTablesMigration('escalation'), CreateDeadlines1764000000300],
+  migrations: [...messagingMigrations('escalation'), CreateDeadlines1764000000300],
   consumes: {
     groupId: 'escalation',
     topics: [Subscriptions.events],

@@ -1,5 +1,5 @@
 import { Subscriptions } from '@app/contracts';
-import { messagingTablesMigration } from '@app/messaging';
+import { messagingMigrations } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { Appeal } from './appeals/appeal.entity';
 import { StatusEntry } from './appeals/status-entry.entity';
@@ -17,7 +17,7 @@ export const intakeDefinition: ServiceDefinition = {
   description:
     'Accepts appeals over HTTP and from appeals.intake.v1, registers each once, publishes `registered`.',
   entities: [Appeal, StatusEntry],
-  migrations: [messagingTablesMigration('intake'), CreateAppeals1764000000100],
+  migrations: [...messagingMigrations('intake'), CreateAppeals1764000000100],
   consumes: {
     groupId: 'intake',
     topics: [Subscriptions.intake, Subscriptions.events],

@@ -1,5 +1,5 @@
 import { Subscriptions } from '@app/contracts';
-import { messagingTablesMigration } from '@app/messaging';
+import { messagingMigrations } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { CreateNotifications1764000000400 } from './migrations/1764000000400-create-notifications';
 import { AppealContact } from './notifications/appeal-contact.entity';
@@ -11,7 +11,7 @@ export const notificationDefinition: ServiceDefinition = {
   defaultPort: 3004,
   description: 'Records who is told about each step of an appeal, once per event, recipient and channel.',
   entities: [AppealContact, Notification],
-  migrations: [messagingTablesMigration('notification'), CreateNotifications1764000000400],
+  migrations: [...messagingMigrations('notification'), CreateNotifications1764000000400],
   consumes: {
     groupId: 'notification',
     topics: [Subscriptions.events],

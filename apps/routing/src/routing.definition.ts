@@ -1,5 +1,5 @@
 import { Subscriptions } from '@app/contracts';
-import { messagingTablesMigration } from '@app/messaging';
+import { messagingMigrations } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { CreateDirectory1764000000200 } from './migrations/1764000000200-create-directory';
 import { Assignment } from './routing/assignment.entity';
@@ -14,7 +14,7 @@ export const routingDefinition: ServiceDefinition = {
   defaultPort: 3002,
   description: 'Decides which organisation answers each registered appeal and publishes `routed`.',
   entities: [Organization, RoutingRule, Assignment],
-  migrations: [messagingTablesMigration('routing'), CreateDirectory1764000000200],
+  migrations: [...messagingMigrations('routing'), CreateDirectory1764000000200],
   consumes: {
     groupId: 'routing',
     topics: [Subscriptions.events],

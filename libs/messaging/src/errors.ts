@@ -12,6 +12,15 @@ export class InvalidMessageError extends Error {
   }
 }
 
+/** An event that reuses the (source, id) of an applied one with other content: the publisher's error. */
+export function idempotencyConflict(): InvalidMessageError {
+  return new InvalidMessageError(
+    'idempotency-conflict',
+    'an event with this source and id was applied before with other content',
+    [{ field: 'id', reason: 'id must be new for its source: it was used for an event with other content' }],
+  );
+}
+
 export type FailureKind = 'invalid' | 'transient' | 'unknown';
 
 // PostgreSQL SQLSTATE classes that mean "try again": connection loss, shutdown, contention, and

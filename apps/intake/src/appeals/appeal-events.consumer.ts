@@ -1,5 +1,5 @@
 import { EventTypes, type SubmittedAppealData } from '@app/contracts';
-import { CloudEventContext, EventConsumer } from '@app/messaging';
+import { CloudEventContext, EventConsumer, idempotencyConflict } from '@app/messaging';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AppealRegistrar, type Registration } from './appeal-registrar';
 import type { LifecycleData } from './public-timeline';
@@ -13,13 +13,19 @@ export class AppealEventsConsumer {
   ) {}
 
   @EventPattern(EventTypes.submitted)
-  submitted(@Payload() data: SubmittedAppealData, @Ctx() context: CloudEventContext): Promise<Registration> {
+  async submitted(
+    @Payload() data: SubmittedAppealData,
+    @Ctx() context: CloudEventContext,
+  ): Promise<Registration> {
     const event = context.getEvent();
-    return this.registrar.registerIn(context.getManager(), {
+    const registration = await this.registrar.registerIn(context.getManager(), {
       source: event.source,
       sourceEventId: event.id,
       data,
     });
+    // The consumer's inbox refuses such an event first; this holds even for a key whose inbox row is gone.
+    if (registration.outcome === 'conflict') throw idempotencyConflict();
+    return registration;
   }
 
   @EventPattern([EventTypes.routed, EventTypes.deadlineAssigned, EventTypes.escalated])

@@ -5,14 +5,13 @@ import {
   type AppealRegisteredData,
   type SubmittedAppealData,
 } from '@app/contracts';
-import { OutboxWriter } from '@app/messaging';
+import { OutboxWriter, payloadFingerprint } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_EVENT_SOURCE } from '../intake.definition';
 import { Appeal } from './appeal.entity';
-import { payloadFingerprint } from './payload-fingerprint';
 import { TrackingNumberIssuer } from './tracking-number';
 
 export interface Submission {

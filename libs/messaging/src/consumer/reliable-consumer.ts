@@ -2,10 +2,10 @@ import type { CloudEvent, TopicSubscription } from '@app/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { checkCloudEvent, readCloudEvent } from '../cloudevent-codec';
-import { classifyFailure, describeFailure, InvalidMessageError } from '../errors';
+import { classifyFailure, describeFailure, idempotencyConflict, InvalidMessageError } from '../errors';
 import type { EventProducer } from '../event-producer';
 import { normalizeHeaders, type RecordHeaders } from '../headers';
-import { inboxKey, type Inbox } from '../inbox/inbox';
+import type { Inbox } from '../inbox/inbox';
 import type { OutboxWriter } from '../outbox/outbox-writer';
 import { messagingMetrics } from '../metrics';
 import { runInTrace, TRACEPARENT_HEADER } from '../trace-context';
@@ -197,17 +197,19 @@ export class ReliableConsumer {
   /** One inbox statement and one outbox statement for the whole chunk, the handlers in between. */
   private async applyChunkIn(manager: EntityManager, prepared: PreparedMessage[]): Promise<Outcome[]> {
     const events = prepared.flatMap((item) => ('event' in item ? [item.event] : []));
-    const firstDeliveries = await this.inbox.recordFirstDeliveries(manager, this.options.consumer, events);
+    const deliveries = await this.inbox.recordDeliveries(manager, this.options.consumer, events);
+    // Rejecting it is a matter for the one-at-a-time path, where only the message at fault is dead-lettered.
+    if (deliveries.includes('conflict'))
+      throw new Error('an event in the chunk reuses a key with other content');
     const run = async (): Promise<Outcome[]> => {
       const outcomes: Outcome[] = [];
+      let eventIndex = 0;
       for (const item of prepared) {
         if ('ignoredType' in item) {
           outcomes.push('ignored');
           continue;
         }
-        const key = inboxKey(item.event);
-        // A key is deleted once applied, so a second copy in the same chunk counts as a duplicate.
-        if (!firstDeliveries.delete(key)) {
+        if (deliveries[eventIndex++] === 'replay') {
           outcomes.push('duplicate');
           continue;
         }
@@ -304,10 +306,14 @@ export class ReliableConsumer {
     }
   }
 
-  /** The inbox record and the effect, in the caller's transaction; false for a redelivered event. */
+  /**
+   * The inbox record and the effect, in the caller's transaction; false for a replayed event. An event
+   * that reuses the (source, id) of an applied one with other content is refused: the publisher's error.
+   */
   private async applyIn(manager: EntityManager, event: CloudEvent, record: ConsumedRecord): Promise<boolean> {
-    const first = await this.inbox.recordFirstDelivery(manager, this.options.consumer, event);
-    if (!first) return false;
+    const delivery = await this.inbox.recordDelivery(manager, this.options.consumer, event);
+    if (delivery === 'conflict') throw idempotencyConflict();
+    if (delivery === 'replay') return false;
     await this.handleInTrace(manager, event, record);
     return true;
   }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsEmail, IsEnum, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsEnum,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
 import { IsNotBlank, IsOptionalField } from '../decorators';
 import { IsKazakhIin } from '../kazakhstan/iin';
 import { CitizenChannel } from './enums';
@@ -17,6 +26,14 @@ function isContactNeeded(channel: CitizenChannel) {
     value !== undefined || citizen.preferredChannel === channel;
 }
 
+/** A missing contact is named for the channel that needs it; a null one, for what it is. */
+function requiredFor(channel: CitizenChannel): (args: ValidationArguments) => string {
+  return ({ property, value }) =>
+    value === null
+      ? `${property} must not be null: leave it out when there is none`
+      : `${property} is required when preferredChannel is ${channel}`;
+}
+
 /** The citizen as routing and notification may see them: a name to address, a way to reach them. */
 export class CitizenContactData {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Әлия Сәрсенбайқызы Нұрланова' })
@@ -27,7 +44,7 @@ export class CitizenContactData {
 
   @ApiPropertyOptional({ format: 'email', description: 'Required when preferredChannel is email.' })
   @ValidateIf(isContactNeeded(CitizenChannel.email))
-  @IsDefined({ message: 'email is required when preferredChannel is email' })
+  @IsDefined({ message: requiredFor(CitizenChannel.email) })
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 
@@ -37,7 +54,7 @@ export class CitizenContactData {
     description: 'E.164. Required when preferredChannel is sms.',
   })
   @ValidateIf(isContactNeeded(CitizenChannel.sms))
-  @IsDefined({ message: 'phone is required when preferredChannel is sms' })
+  @IsDefined({ message: requiredFor(CitizenChannel.sms) })
   @Matches(E164_PHONE, { message: 'phone must be an E.164 phone number, e.g. +77011234567' })
   phone?: string;
 

@@ -142,6 +142,22 @@ describe('validatePayload(SubmittedAppealData)', () => {
     ).toEqual([{ field: 'citizen.phone', reason: 'phone is required when preferredChannel is sms' }]);
   });
 
+  it('names a null contact as null, not as missing for a channel the citizen did not choose', () => {
+    expect(
+      errorsOf(
+        appealWith('citizen', {
+          fullName: 'A',
+          email: 'a@example.kz',
+          phone: null,
+          preferredChannel: 'email',
+        }),
+      ),
+    ).toEqual([
+      { field: 'citizen.phone', reason: 'phone must not be null: leave it out when there is none' },
+      { field: 'citizen.phone', reason: 'phone must be an E.164 phone number, e.g. +77011234567' },
+    ]);
+  });
+
   it('gives the IIN defect in words', () => {
     expect(errorsOf(appealWith('citizen.iin', '900101300018'))).toEqual([
       { field: 'citizen.iin', reason: 'iin check digit is wrong' },

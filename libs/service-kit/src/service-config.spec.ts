@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '@app/persistence';
-import { loadServiceConfig } from './service-config';
+import { loadServiceConfig, millisecondsFromEnv } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 
 const intake: ServiceDefinition = {
@@ -104,6 +104,24 @@ describe('loadServiceConfig', () => {
   it('rejects a DATABASE_URL that is not PostgreSQL', () => {
     expect(() => loadServiceConfig(intake, { ...BROKERS, DATABASE_URL: 'mysql://root@db/appeals' })).toThrow(
       /DATABASE_URL must start with postgres:\/\//,
+    );
+  });
+});
+
+describe('millisecondsFromEnv', () => {
+  it('gives the fallback when the variable is unset or blank', () => {
+    expect(millisecondsFromEnv('TICK_MS', 1000, 10, {})).toBe(1000);
+    expect(millisecondsFromEnv('TICK_MS', 1000, 10, { TICK_MS: '  ' })).toBe(1000);
+  });
+
+  it('reads a whole number of milliseconds', () => {
+    expect(millisecondsFromEnv('TICK_MS', 1000, 10, { TICK_MS: ' 250 ' })).toBe(250);
+    expect(millisecondsFromEnv('CACHE_MS', 5000, 0, { CACHE_MS: '0' })).toBe(0);
+  });
+
+  it.each(['5s', '1e3', '-1', '2.5', '9'])('names the variable when it holds %p', (value) => {
+    expect(() => millisecondsFromEnv('TICK_MS', 1000, 10, { TICK_MS: value })).toThrow(
+      `TICK_MS must be a whole number of milliseconds >= 10, got "${value}"`,
     );
   });
 });

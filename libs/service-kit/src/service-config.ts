@@ -23,6 +23,22 @@ function portFrom(env: NodeJS.ProcessEnv, names: string[], fallback: number): nu
   return port;
 }
 
+/**
+ * A whole number of milliseconds, at least `min`, from the environment; unset or blank gives `fallback`.
+ * A bad value stops the service with a message naming the variable, rather than running with NaN.
+ */
+export function millisecondsFromEnv(
+  name: string,
+  fallback: number,
+  min: number,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const raw = env[name]?.trim() || String(fallback);
+  if (!/^\d+$/.test(raw) || Number(raw) < min)
+    throw new Error(`${name} must be a whole number of milliseconds >= ${min}, got "${raw}"`);
+  return Number(raw);
+}
+
 /** Reads and checks the environment once at start-up, so a bad setting stops the service with a clear message. */
 export function loadServiceConfig(
   definition: ServiceDefinition,

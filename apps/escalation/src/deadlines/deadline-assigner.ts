@@ -7,6 +7,7 @@ import {
 } from '@app/contracts';
 import { OutboxWriter } from '@app/messaging';
 import { CachedReferenceData } from '@app/persistence';
+import { millisecondsFromEnv } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -16,9 +17,6 @@ import { describeSpan, parsePolicy } from './deadline-policy';
 import { DeadlinePolicyRow } from './deadline-policy.entity';
 import { WatchedAppeal } from './watched-appeal.entity';
 import { WeekdayCalendar } from './working-calendar';
-
-/** How long a read of the policy table serves; a changed policy applies after at most this long. */
-const POLICY_CACHE_MS = Number(process.env.ESCALATION_POLICY_CACHE_MS ?? 5_000);
 
 export type AssignOutcome = 'assigned' | 'skipped-already-watched';
 
@@ -35,7 +33,8 @@ export class DeadlineAssigner {
   ) {
     this.policies = new CachedReferenceData(
       async () => new Map((await dataSource.manager.find(DeadlinePolicyRow)).map((row) => [row.kind, row])),
-      POLICY_CACHE_MS,
+      // How long a read of the policy table serves: a changed policy applies after at most this long.
+      millisecondsFromEnv('ESCALATION_POLICY_CACHE_MS', 5_000, 0),
     );
   }
 

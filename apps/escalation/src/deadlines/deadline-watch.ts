@@ -7,6 +7,7 @@ import {
   type DeadlineWarningData,
 } from '@app/contracts';
 import { describeFailure, OutboxWriter, type OutboxEntry } from '@app/messaging';
+import { millisecondsFromEnv } from '@app/service-kit';
 import {
   Injectable,
   Logger,
@@ -36,7 +37,7 @@ const BATCH = 200;
 @Injectable()
 export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger(DeadlineWatch.name);
-  private readonly tickMs = tickFromEnv();
+  private readonly tickMs = millisecondsFromEnv('ESCALATION_TICK_MS', 1000, 10);
   private running = false;
   private loop?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -143,15 +144,6 @@ export class DeadlineWatch implements OnApplicationBootstrap, BeforeApplicationS
     deadlineMetrics.fired.inc({ step: 'overdue' }, rows.length - escalated.length);
     return rows.length;
   }
-}
-
-function tickFromEnv(): number {
-  const raw = process.env.ESCALATION_TICK_MS?.trim() || '1000';
-  const tick = Number(raw);
-  if (!Number.isInteger(tick) || tick < 10) {
-    throw new Error(`ESCALATION_TICK_MS must be a whole number of milliseconds >= 10, got "${raw}"`);
-  }
-  return tick;
 }
 
 function lifecycleEntry<T>(appealId: string, type: string, data: T): OutboxEntry {

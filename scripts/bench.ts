@@ -2,10 +2,16 @@
  * `npm run bench -- [N]`: end-to-end throughput of the four services next to the raw floor
  * (plain kafkajs produce+consume, plain batched PostgreSQL insert) measured in the same run.
  */
-import { AppealRoutingSystem, findRepoRoot, resolveKafkaBrokers } from '@app/local-infra';
+import {
+  AppealRoutingSystem,
+  findRepoRoot,
+  resolveKafkaBrokers,
+  signalExitCode,
+  watchTermination,
+  type ResolvedKafkaBrokers,
+} from '@app/local-infra';
 import { createKafka, ensureTopics } from '@app/messaging';
 import { databaseUrlFromEnv, dropDatabase, ensureDatabase, withDatabase } from '@app/persistence';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { measureRawKafka, measureRawPostgres, type Measurement } from './bench/raw-floor';
 import { measureSystem } from './bench/system-run';
@@ -29,64 +35,81 @@ function row(measurement: Measurement, floor: Measurement): Record<string, strin
   };
 }
 
-async function main(): Promise<void> {
+/** Raw floor, then the four services end to end, on a fresh database. */
+async function measure(
+  count: number,
+  brokers: string[],
+  system: AppealRoutingSystem,
+  databaseUrl: string,
+  log: (line: string) => void,
+  abortSignal: AbortSignal,
+): Promise<void> {
+  await dropDatabase(databaseUrl);
+  await ensureDatabase(databaseUrl);
+  await ensureTopics(createKafka({ brokers, clientId: 'bench-setup' }));
+  log(`measuring the raw floor with N=${count}...`);
+  const rawKafka = await measureRawKafka(brokers, count);
+  log(`  ${rawKafka.name}: ${rawKafka.seconds.toFixed(2)} s`);
+  const rawPostgres = await measureRawPostgres(databaseUrl, count);
+  log(`  ${rawPostgres.name}: ${rawPostgres.seconds.toFixed(2)} s`);
+  abortSignal.throwIfAborted(); // once stopping has begun, spawning services would orphan them
+  log('starting the four services...');
+  await system.start();
+  log(`publishing ${count} appeals to the intake topic...`);
+  const endToEnd = await measureSystem(system, brokers, databaseUrl, count, log);
+  console.table([row(rawKafka, rawKafka), row(rawPostgres, rawKafka), row(endToEnd, rawKafka)]);
+  const pgRatio = endToEnd.count / endToEnd.seconds / (rawPostgres.count / rawPostgres.seconds);
+  log(`end to end vs raw PostgreSQL floor: ${(pgRatio * 100).toFixed(1)}%`);
+  log(
+    `latency registered → deadline recorded by notification (ms): p50 ${endToEnd.latencyMs.p50}, p95 ${endToEnd.latencyMs.p95}, max ${endToEnd.latencyMs.max}`,
+  );
+  console.table([endToEnd.rssMb]);
+  console.log(JSON.stringify({ count, rawKafka, rawPostgres, endToEnd }));
+}
+
+async function main(): Promise<number> {
   const count = parseCount(process.argv[2]);
+  // Before the broker starts: Ctrl-C at any point still stops the services and the broker this run started.
+  const termination = watchTermination();
   const log = (line: string): void => console.log(line);
   const repoRoot = findRepoRoot(__dirname);
-  const dataDir = path.join(repoRoot, '.local', 'kafka-bench');
-  await rm(dataDir, { recursive: true, force: true });
-  const kafka = await resolveKafkaBrokers({
-    port: Number(process.env.BENCH_KAFKA_PORT ?? 39092),
-    dataDir,
-    log,
-  });
+  const port = Number(process.env.BENCH_KAFKA_PORT ?? 39092);
   const databaseUrl = withDatabase(databaseUrlFromEnv(), 'appeals_bench');
-  const system = new AppealRoutingSystem({
-    repoRoot,
-    brokers: kafka.brokers,
-    databaseUrl,
-    ports: { intake: 3201, routing: 3202, escalation: 3203, notification: 3204 },
-    extraEnv: { LOG_LEVEL: 'warn' },
-    logDir: path.join(repoRoot, '.local', 'bench-logs'),
-  });
-  // Ctrl-C still stops the services and the broker this run started.
-  const interrupt = (): void => {
-    void system
-      .stop()
-      .then(() => kafka.stop())
-      .finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  let kafka: ResolvedKafkaBrokers | undefined;
+  let system: AppealRoutingSystem | undefined;
   try {
-    await dropDatabase(databaseUrl);
-    await ensureDatabase(databaseUrl);
-    await ensureTopics(createKafka({ brokers: kafka.brokers, clientId: 'bench-setup' }));
-    log(`measuring the raw floor with N=${count}...`);
-    const rawKafka = await measureRawKafka(kafka.brokers, count);
-    log(`  ${rawKafka.name}: ${rawKafka.seconds.toFixed(2)} s`);
-    const rawPostgres = await measureRawPostgres(databaseUrl, count);
-    log(`  ${rawPostgres.name}: ${rawPostgres.seconds.toFixed(2)} s`);
-    log('starting the four services...');
-    await system.start();
-    log(`publishing ${count} appeals to the intake topic...`);
-    const endToEnd = await measureSystem(system, kafka.brokers, databaseUrl, count, log);
-    console.table([row(rawKafka, rawKafka), row(rawPostgres, rawKafka), row(endToEnd, rawKafka)]);
-    const pgRatio = endToEnd.count / endToEnd.seconds / (rawPostgres.count / rawPostgres.seconds);
-    log(`end to end vs raw PostgreSQL floor: ${(pgRatio * 100).toFixed(1)}%`);
-    log(
-      `latency registered → deadline recorded by notification (ms): p50 ${endToEnd.latencyMs.p50}, p95 ${endToEnd.latencyMs.p95}, max ${endToEnd.latencyMs.max}`,
+    kafka = await resolveKafkaBrokers({
+      port,
+      // Per port, so an interrupted run's broker is found again; fresh wipes its data only once it is stopped.
+      dataDir: path.join(repoRoot, '.local', 'kafka-bench', String(port)),
+      fresh: true,
+      portVariable: 'BENCH_KAFKA_PORT',
+      signal: termination.signal,
+      log,
+    });
+    system = new AppealRoutingSystem({
+      repoRoot,
+      brokers: kafka.brokers,
+      databaseUrl,
+      ports: { intake: 3201, routing: 3202, escalation: 3203, notification: 3204 },
+      extraEnv: { LOG_LEVEL: 'warn' },
+      logDir: path.join(repoRoot, '.local', 'bench-logs'),
+    });
+    const measured = measure(count, kafka.brokers, system, databaseUrl, log, termination.signal).then(
+      () => 0,
     );
-    console.table([endToEnd.rssMb]);
-    console.log(JSON.stringify({ count, rawKafka, rawPostgres, endToEnd }));
+    return await Promise.race([measured, termination.received.then(signalExitCode)]);
+  } catch (error) {
+    if (termination.signal.aborted) return signalExitCode(await termination.received);
+    throw error;
   } finally {
-    await system.stop();
-    await kafka.stop();
+    await system?.stop();
+    await kafka?.stop();
   }
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(`bench failed: ${(error as Error).message}`);
     process.exit(1);

@@ -3,31 +3,41 @@
  * Data lives in <repo>/.local/kafka/data (or KAFKA_DATA_DIR) and survives restarts; port from KAFKA_PORT.
  */
 import path from 'node:path';
-import { findRepoRoot, startLocalKafka } from '@app/local-infra';
+import {
+  findRepoRoot,
+  signalExitCode,
+  startLocalKafka,
+  watchTermination,
+  type LocalKafka,
+} from '@app/local-infra';
 
-/**
- * Handlers are installed before the broker starts so a signal during start-up still ends in a clean
- * stop, and they stay installed so a second Ctrl+C cannot interrupt the controlled shutdown.
- */
-function nextTerminationSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    process.on('SIGINT', resolve);
-    process.on('SIGTERM', resolve);
-  });
-}
-
-async function main(): Promise<void> {
-  const signal = nextTerminationSignal();
+async function main(): Promise<number> {
+  // Before the broker starts, so a signal during start-up still stops whatever was started.
+  const termination = watchTermination();
   const dataDir = process.env.KAFKA_DATA_DIR ?? path.join(findRepoRoot(__dirname), '.local', 'kafka', 'data');
-  const kafka = await startLocalKafka({ dataDir, log: (line) => console.log(line) });
+  let kafka: LocalKafka;
+  try {
+    kafka = await startLocalKafka({
+      dataDir,
+      dataDirVariable: 'KAFKA_DATA_DIR',
+      signal: termination.signal,
+      log: (line) => console.log(line),
+    });
+  } catch (error) {
+    if (!termination.signal.aborted) throw error;
+    const signal = await termination.received;
+    console.log(`${signal} received during start-up, Kafka broker stopped`);
+    return signalExitCode(signal);
+  }
   console.log(`Kafka broker ready at ${kafka.brokers.join(',')}`);
 
-  console.log(`${await signal} received, stopping Kafka broker...`);
+  console.log(`${await termination.received} received, stopping Kafka broker...`);
   await kafka.stop();
+  return 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

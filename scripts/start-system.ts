@@ -8,6 +8,9 @@ import {
   findRepoRoot,
   resolveKafkaBrokers,
   SERVICE_NAMES,
+  signalExitCode,
+  watchTermination,
+  type ResolvedKafkaBrokers,
   type ServiceName,
 } from '@app/local-infra';
 import { databaseUrlFromEnv, ensureDatabase } from '@app/persistence';
@@ -25,56 +28,88 @@ function prefix(name: ServiceName, line: string): void {
   process.stdout.write(`${tag} ${line}\n`);
 }
 
-function terminationSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    process.on('SIGINT', () => resolve('SIGINT'));
-    process.on('SIGTERM', () => resolve('SIGTERM'));
+/** Rejects once `signal` aborts, so racing a start-up step against it ends the wait at once. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const abort = (): void => reject(signal.reason as Error); // an Error, or the default AbortError
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
   });
 }
 
+/** Resolves with why the first service exited. */
+function firstExit(system: AppealRoutingSystem): Promise<string> {
+  return Promise.race(
+    SERVICE_NAMES.map((name) =>
+      system
+        .service(name)
+        .whenExited()
+        .then((code) => `${name} exited (code ${code})`),
+    ),
+  );
+}
+
+/** Database, topics, then the services until all are ready; gives up as soon as `abortSignal` aborts. */
+async function startServices(
+  system: AppealRoutingSystem,
+  brokers: string[],
+  databaseUrl: string,
+  abortSignal: AbortSignal,
+): Promise<void> {
+  const interrupted = whenAborted(abortSignal);
+  await Promise.race([ensureDatabase(databaseUrl), interrupted]);
+  await Promise.race([ensureTopics(createKafka({ brokers, clientId: 'appeal-routing-start' })), interrupted]);
+  abortSignal.throwIfAborted(); // once stopping has begun, spawning services would orphan them
+  const starting = system.start(); // spawns every service before its first await
+  const crashed = firstExit(system).then((why) => Promise.reject(new Error(why)));
+  await Promise.race([starting, crashed, interrupted]);
+}
+
+function printWhereItRuns(system: AppealRoutingSystem, brokers: string[], databaseUrl: string): void {
+  console.table(
+    SERVICE_NAMES.map((name) => ({
+      service: name,
+      url: system.url(name),
+      openapi: `${system.url(name)}/docs`,
+    })),
+  );
+  console.log(`Kafka at ${brokers.join(',')}; PostgreSQL at ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
+}
+
 async function main(): Promise<number> {
-  const signal = terminationSignal();
+  // First of all: a Ctrl-C at any point of the start-up must stop whatever already runs.
+  const termination = watchTermination();
   const repoRoot = findRepoRoot(__dirname);
   const databaseUrl = databaseUrlFromEnv();
-  const kafka = await resolveKafkaBrokers({
-    dataDir: process.env.KAFKA_DATA_DIR ?? path.join(repoRoot, '.local', 'kafka', 'data'),
-    log: (line) => console.log(`kafka        ${line}`),
-  });
-  const system = new AppealRoutingSystem({ repoRoot, brokers: kafka.brokers, databaseUrl, onLine: prefix });
+  let kafka: ResolvedKafkaBrokers | undefined;
+  let system: AppealRoutingSystem | undefined;
   try {
+    kafka = await resolveKafkaBrokers({
+      dataDir: process.env.KAFKA_DATA_DIR ?? path.join(repoRoot, '.local', 'kafka', 'data'),
+      dataDirVariable: 'KAFKA_DATA_DIR',
+      signal: termination.signal,
+      log: (line) => console.log(`kafka        ${line}`),
+    });
     console.log(`kafka        ${kafka.startedLocally ? 'started' : 'using'} ${kafka.brokers.join(',')}`);
-    await ensureDatabase(databaseUrl);
-    await ensureTopics(createKafka({ brokers: kafka.brokers, clientId: 'appeal-routing-start' }));
-    const starting = system.start(); // spawns every service before its first await
-    const crashed = Promise.race(
-      SERVICE_NAMES.map((name) =>
-        system
-          .service(name)
-          .whenExited()
-          .then((code) => `${name} exited (code ${code})`),
-      ),
-    );
-    await Promise.race([starting, crashed.then((why) => Promise.reject(new Error(why)))]);
-    console.table(
-      SERVICE_NAMES.map((name) => ({
-        service: name,
-        url: system.url(name),
-        openapi: `${system.url(name)}/docs`,
-      })),
-    );
-    console.log(
-      `Kafka at ${kafka.brokers.join(',')}; PostgreSQL at ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`,
-    );
+    system = new AppealRoutingSystem({ repoRoot, brokers: kafka.brokers, databaseUrl, onLine: prefix });
+    await startServices(system, kafka.brokers, databaseUrl, termination.signal);
+    printWhereItRuns(system, kafka.brokers, databaseUrl);
     console.log('appeal-routing is up. Press Ctrl-C to stop.');
-    const reason = await Promise.race([signal, crashed]);
+    const reason = await Promise.race([termination.received, firstExit(system)]);
     console.log(`${reason}: stopping`);
     return reason.startsWith('SIG') ? 0 : 1;
   } catch (error) {
+    // The same Ctrl-C also reaches the services, so "intake exited" here is a consequence, not the cause.
+    if (termination.signal.aborted) {
+      const signal = await termination.received;
+      console.log(`${signal} during start-up: stopping`);
+      return signalExitCode(signal);
+    }
     console.error(`start failed: ${(error as Error).message}`);
     return 1;
   } finally {
-    await system.stop();
-    await kafka.stop();
+    await system?.stop();
+    await kafka?.stop();
     console.log('stopped');
   }
 }

@@ -2,4 +2,5 @@ export { findRepoRoot, resolveKafkaBrokers, startLocalKafka } from './local-kafk
 export type { LocalKafka, LocalKafkaOptions, ResolvedKafkaBrokers } from './local-kafka';
 export * from './service-process';
 export * from './system';
+export * from './termination';
 export * from './wait-until';

@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
+import { appendFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -16,8 +16,16 @@ export interface LocalKafkaOptions {
   port?: number;
   /** KRaft controller port on 127.0.0.1. Default: port + 1000 (port - 1000 if that would overflow). */
   controllerPort?: number;
-  /** Holds server.properties, broker.pid, broker.log and the Kafka log dirs; reused across restarts. */
+  /** Holds server.properties, owner.json, broker.pid, broker.log and the Kafka log dirs; reused across restarts. */
   dataDir: string;
+  /** Start from empty storage: removes the previous run's log dirs and broker.log once its broker is stopped. */
+  fresh?: boolean;
+  /** The variable the caller reads the port from, named in error messages. Default KAFKA_PORT. */
+  portVariable?: string;
+  /** The variable the caller reads dataDir from, if any, named in error messages. */
+  dataDirVariable?: string;
+  /** Aborting it ends the start-up promptly: whatever it started is stopped and the promise rejects. */
+  signal?: AbortSignal;
   /** JVM heap (-Xms/-Xmx) in MB. Default 512. */
   heapMb?: number;
   /** Receives progress messages and the broker's warnings/errors. */
@@ -47,7 +55,9 @@ const LOG_TAIL_LINES = 40;
 const BROKER_MAIN_CLASS = 'kafka.Kafka';
 const STORAGE_TOOL_CLASS = 'kafka.tools.StorageTool';
 const KAFKA_PROJECT = path.join('libs', 'local-infra', 'kafka');
-const MAVEN_DOWNLOAD_HINT = '~50 MB';
+const MAVEN_DOWNLOAD_HINT = '~60 MB';
+const MAVEN_HEARTBEAT_MS = 10_000;
+const MAVEN_TIME_LIMIT_MS = 10 * 60_000;
 
 type Log = (line: string) => void;
 
@@ -60,8 +70,19 @@ interface BrokerPaths {
   dataDir: string;
   logDirs: string;
   serverProperties: string;
+  ownerFile: string;
   pidFile: string;
   brokerLog: string;
+}
+
+/** Who runs a broker on a data dir; see claimDataDir. */
+interface DataDirOwner {
+  pid: number;
+  /** With the PID, identifies the process even after its PID is reused. */
+  startTime: string;
+  port: number;
+  /** Tells this start's claim from an earlier one of the same process. */
+  token: string;
 }
 
 interface ExitInfo {
@@ -69,6 +90,12 @@ interface ExitInfo {
   signal: NodeJS.Signals | null;
   /** Set when the process could not be started at all. */
   error?: string;
+}
+
+interface ToolResult extends ExitInfo {
+  output: string;
+  /** True when runTool stopped it at its time limit. */
+  timedOut: boolean;
 }
 
 interface BrokerProcess {
@@ -87,28 +114,23 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
   const startedAt = Date.now();
   const ports = resolvePorts(options);
   const paths = brokerPaths(options.dataDir);
-  const repoRoot = kafkaRepoRoot();
-  const projectDir = path.join(repoRoot, KAFKA_PROJECT);
-  const java = javaExecutable();
-
-  await mkdir(paths.logDirs, { recursive: true });
-  await killStaleBroker(paths, log);
-  await assertPortsFree(ports);
-  const classpath = await resolveClasspath(projectDir, path.join(repoRoot, '.local', 'kafka'), log);
-  await writeFile(paths.serverProperties, serverProperties(ports, paths.logDirs));
-  await formatStorageIfNeeded(java, classpath, paths, log);
-
-  const broker = spawnBroker(java, classpath, projectDir, paths, options);
-  await writeFile(paths.pidFile, `${broker.child.pid ?? ''}\n`);
+  await mkdir(paths.dataDir, { recursive: true });
+  const claim = await claimDataDir(paths, ports.port, options);
+  const release = (): Promise<void> => releaseDataDir(paths.ownerFile, claim);
   const brokers = [`${HOST}:${ports.port}`];
+  let broker: BrokerProcess;
   try {
-    await waitUntilReady(brokers, broker, log);
+    broker = await launchBroker(ports, paths, options, log);
   } catch (error) {
-    await stopBroker(broker, paths);
+    await release();
     throw error;
   }
   log(`Kafka broker ready at ${brokers[0]} after ${Date.now() - startedAt} ms (data in ${paths.dataDir})`);
-  return { brokers, stop: once(() => stopAndReport(broker, paths, log)) };
+  const stop = async (): Promise<void> => {
+    await stopAndReport(broker, paths, log);
+    await release();
+  };
+  return { brokers, stop: once(stop) };
 }
 
 /** Uses KAFKA_BROKERS (comma-separated) when set, so CI or developers can point at an existing cluster. */
@@ -162,6 +184,7 @@ function brokerPaths(dataDir: string): BrokerPaths {
     dataDir: dir,
     logDirs: path.join(dir, 'kafka-logs'),
     serverProperties: path.join(dir, 'server.properties'),
+    ownerFile: path.join(dir, 'owner.json'),
     pidFile: path.join(dir, 'broker.pid'),
     brokerLog: path.join(dir, 'broker.log'),
   };
@@ -247,7 +270,12 @@ function javaExecutable(): string {
 // ---------------------------------------------------------------------------------------------------------
 
 /** Maven takes seconds even when everything is cached, so its answer is cached per pom.xml content. */
-async function resolveClasspath(projectDir: string, cacheDir: string, log: Log): Promise<string> {
+async function resolveClasspath(
+  projectDir: string,
+  cacheDir: string,
+  log: Log,
+  abortSignal: AbortSignal | undefined,
+): Promise<string> {
   const pom = await readFile(path.join(projectDir, 'pom.xml'));
   const hash = createHash('sha256').update(pom).digest('hex').slice(0, 16);
   const cacheFile = path.join(cacheDir, `classpath-${hash}.txt`);
@@ -256,7 +284,7 @@ async function resolveClasspath(projectDir: string, cacheDir: string, log: Log):
 
   await mkdir(cacheDir, { recursive: true });
   const outputFile = `${cacheFile}.${process.pid}.tmp`;
-  await runMaven(projectDir, outputFile, log);
+  await runMaven(projectDir, outputFile, log, abortSignal);
   const classpath = (await readFile(outputFile, 'utf8')).trim();
   // rename() is atomic, so parallel test workers never read a half-written cache file.
   await rename(outputFile, cacheFile);
@@ -272,7 +300,12 @@ async function readCachedClasspath(cacheFile: string): Promise<string | undefine
 }
 
 /** Offline first: avoids network round trips when ~/.m2 is warm (e.g. restored CI cache). */
-async function runMaven(projectDir: string, outputFile: string, log: Log): Promise<void> {
+async function runMaven(
+  projectDir: string,
+  outputFile: string,
+  log: Log,
+  abortSignal: AbortSignal | undefined,
+): Promise<void> {
   const args = [
     '-q',
     '-B',
@@ -283,41 +316,190 @@ async function runMaven(projectDir: string, outputFile: string, log: Log): Promi
     '-Dmdep.includeScope=runtime',
   ];
   const missing = 'Maven (mvn) is required to fetch the Kafka broker jars but was not found on PATH';
-  const offline = await runTool('mvn', ['-o', ...args], projectDir, missing);
+  const offline = await runTool('mvn', ['-o', ...args], projectDir, missing, { abortSignal });
   if (offline.code === 0) return;
+  // Ctrl-C reaches Maven too (same process group): that is no cache miss, and must not start a download.
+  if (endedBySignal(offline))
+    throw new Error(`Maven was interrupted (${offline.signal ?? `exit ${offline.code}`})`);
 
   log(`resolving Kafka jars with Maven (first run downloads ${MAVEN_DOWNLOAD_HINT})...`);
   const startedAt = Date.now();
-  const online = await runTool('mvn', args, projectDir, missing);
+  // Maven runs quietly (-q), so without this a slow download looks exactly like a hang.
+  const heartbeat = setInterval(
+    () => log(`still resolving Kafka jars with Maven (${Math.round((Date.now() - startedAt) / 1000)} s)...`),
+    MAVEN_HEARTBEAT_MS,
+  );
+  const online = await runTool('mvn', args, projectDir, missing, {
+    abortSignal,
+    timeLimitMs: MAVEN_TIME_LIMIT_MS,
+  }).finally(() => clearInterval(heartbeat));
+  if (online.timedOut) {
+    throw new Error(
+      `Maven did not resolve the Kafka broker jars within ${MAVEN_TIME_LIMIT_MS / 60_000} min and was stopped. ` +
+        `Is Maven Central reachable (a proxy goes in ~/.m2/settings.xml)? Output so far:\n${online.output}`,
+    );
+  }
   if (online.code !== 0) {
     throw new Error(`Maven could not resolve the Kafka broker jars (exit ${online.code}):\n${online.output}`);
   }
   log(`Kafka jars resolved in ${Date.now() - startedAt} ms`);
 }
 
+/** An aborted abortSignal kills the tool (SIGTERM) and rejects; so does timeLimitMs, but it resolves. */
 async function runTool(
   command: string,
   args: string[],
   cwd: string,
   missingMessage: string,
-): Promise<{ code: number | null; output: string }> {
+  { abortSignal, timeLimitMs }: { abortSignal?: AbortSignal; timeLimitMs?: number } = {},
+): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: abortSignal });
     const chunks: Buffer[] = [];
+    let timedOut = false;
+    const timer =
+      timeLimitMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+          }, timeLimitMs);
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new Error(missingMessage) : error),
-    );
-    child.on('close', (code) => resolve({ code, output: Buffer.concat(chunks).toString('utf8') }));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(error.code === 'ENOENT' ? new Error(missingMessage) : error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, output: Buffer.concat(chunks).toString('utf8'), timedOut });
+    });
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Data dir ownership
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Makes this process the data dir's owner until stop(): two starts must never format or run the same
+ * storage, and a broker whose owner still runs (e.g. `npm run kafka` in another terminal) is not stale.
+ * An owner file whose process is gone was left by a crash and is taken over.
+ */
+async function claimDataDir(
+  paths: BrokerPaths,
+  port: number,
+  options: LocalKafkaOptions,
+): Promise<DataDirOwner> {
+  const claim: DataDirOwner = {
+    pid: process.pid,
+    startTime: await processStartTime(process.pid),
+    port,
+    token: randomBytes(8).toString('hex'),
+  };
+  while (!(await createExclusively(paths.ownerFile, JSON.stringify(claim)))) {
+    const owner = await readOwner(paths.ownerFile);
+    // The same process starting again has lost its earlier handle (a test simulating a crash does that).
+    if (owner !== undefined && owner.pid !== process.pid && (await isRunning(owner))) {
+      throw new Error(await inUseMessage(paths, owner, options));
+    }
+    await rm(paths.ownerFile, { force: true });
+  }
+  return claim;
+}
+
+/** Written aside and hard-linked into place: link() fails if the file exists, and no one sees it half-written. */
+async function createExclusively(file: string, content: string): Promise<boolean> {
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(draft, content);
+  try {
+    await link(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(draft, { force: true });
+  }
+}
+
+/** Undefined when there is no owner file, or one that is not an owner record and so holds nothing. */
+async function readOwner(ownerFile: string): Promise<DataDirOwner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(ownerFile, 'utf8')) as Partial<DataDirOwner>;
+    return typeof owner.pid === 'number' && typeof owner.startTime === 'string'
+      ? (owner as DataDirOwner)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isRunning(owner: DataDirOwner): Promise<boolean> {
+  return isAlive(owner.pid) && (await processStartTime(owner.pid)) === owner.startTime;
+}
+
+async function inUseMessage(
+  paths: BrokerPaths,
+  owner: DataDirOwner,
+  options: LocalKafkaOptions,
+): Promise<string> {
+  // It may exit meanwhile; the message is still right about who held the dir.
+  const command = (await processCommandLine(owner.pid).catch(() => '')).trim();
+  const elsewhere = [options.dataDirVariable, options.portVariable ?? 'KAFKA_PORT'].filter(Boolean).join('/');
+  return (
+    `The Kafka data dir ${paths.dataDir} is in use by process ${owner.pid}${command ? ` (${command})` : ''}; ` +
+    `set KAFKA_BROKERS=${HOST}:${owner.port} to share that broker, or ${elsewhere} for another.`
+  );
+}
+
+/** Only our own claim: an earlier handle of this process must not release a newer start's claim. */
+async function releaseDataDir(ownerFile: string, claim: DataDirOwner): Promise<void> {
+  if ((await readOwner(ownerFile))?.token === claim.token) await rm(ownerFile, { force: true });
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Broker process
 // ---------------------------------------------------------------------------------------------------------
 
-/** A crashed test run can leave a broker holding our ports and data dir; only ours is killed. */
+/** Everything from the claimed data dir to a broker that answers; a broker it started is stopped on failure. */
+async function launchBroker(
+  ports: Ports,
+  paths: BrokerPaths,
+  options: LocalKafkaOptions,
+  log: Log,
+): Promise<BrokerProcess> {
+  const repoRoot = kafkaRepoRoot();
+  const projectDir = path.join(repoRoot, KAFKA_PROJECT);
+  const java = javaExecutable();
+  const abortSignal = options.signal;
+
+  await killStaleBroker(paths, log);
+  if (options.fresh) await wipeStorage(paths);
+  await mkdir(paths.logDirs, { recursive: true });
+  await assertPortsFree(ports, options.portVariable ?? 'KAFKA_PORT');
+  const classpath = await resolveClasspath(
+    projectDir,
+    path.join(repoRoot, '.local', 'kafka'),
+    log,
+    abortSignal,
+  );
+  await writeFile(paths.serverProperties, serverProperties(ports, paths.logDirs));
+  await formatStorageIfNeeded(java, classpath, paths, log, abortSignal);
+  abortSignal?.throwIfAborted();
+
+  const broker = spawnBroker(java, classpath, projectDir, paths, options);
+  await writeFile(paths.pidFile, `${broker.child.pid ?? ''}\n`);
+  try {
+    await waitUntilReady([`${HOST}:${ports.port}`], broker, log, abortSignal);
+  } catch (error) {
+    await stopBroker(broker, paths);
+    throw error;
+  }
+  return broker;
+}
+
+/** We own the data dir now, so a broker still running on it lost its owner (a crash, kill -9, a lost handle). */
 async function killStaleBroker(paths: BrokerPaths, log: Log): Promise<void> {
   const pid = await readPidFile(paths.pidFile);
   if (pid !== undefined && isAlive(pid) && (await isOurBroker(pid, paths))) {
@@ -336,10 +518,22 @@ async function readPidFile(pidFile: string): Promise<number | undefined> {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     // ESRCH means gone; EPERM means another user's process, which cannot be a broker we started.
     return false;
+  }
+  // A zombie answers signals until it is reaped, which a container's init process may never do.
+  return procStat(pid)?.[0] !== 'Z';
+}
+
+/** The fields of /proc/<pid>/stat from field 3 (state) on; undefined without procfs or once the process is gone. */
+function procStat(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2, the command name, may hold spaces and parentheses: the last ')' closes it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
   }
 }
 
@@ -356,6 +550,16 @@ async function processCommandLine(pid: number): Promise<string> {
   return ps.output;
 }
 
+/** '' when it cannot be told (no /proc, no ps): the PID alone then decides. */
+async function processStartTime(pid: number): Promise<string> {
+  const stat = procStat(pid);
+  if (stat !== undefined) return stat[19] ?? ''; // field 22, starttime
+  return runTool('ps', ['-o', 'lstart=', '-p', String(pid)], process.cwd(), 'ps not found').then(
+    (ps) => ps.output.trim(),
+    () => '',
+  );
+}
+
 async function terminatePid(pid: number): Promise<void> {
   process.kill(pid, 'SIGTERM');
   if (await waitFor(() => !isAlive(pid), STOP_TIMEOUT_MS)) return;
@@ -363,13 +567,19 @@ async function terminatePid(pid: number): Promise<void> {
   await waitFor(() => !isAlive(pid), 5_000);
 }
 
+/** Only now, with an earlier broker stopped: deleting its files under it would crash it mid-write. */
+async function wipeStorage(paths: BrokerPaths): Promise<void> {
+  await rm(paths.logDirs, { recursive: true, force: true });
+  await rm(paths.brokerLog, { force: true });
+}
+
 /** Fails early with a useful message instead of a bind error buried in broker.log. */
-async function assertPortsFree({ port, controllerPort }: Ports): Promise<void> {
+async function assertPortsFree({ port, controllerPort }: Ports, portVariable: string): Promise<void> {
   for (const candidate of [port, controllerPort]) {
     if (!(await isPortFree(candidate))) {
       throw new Error(
         `Port ${HOST}:${candidate} is already in use. Is another Kafka running? ` +
-          'Stop it, choose another port (KAFKA_PORT), or use it via KAFKA_BROKERS.',
+          `Stop it, choose another port (${portVariable}), or use it via KAFKA_BROKERS.`,
       );
     }
   }
@@ -389,6 +599,7 @@ async function formatStorageIfNeeded(
   classpath: string,
   paths: BrokerPaths,
   log: Log,
+  abortSignal: AbortSignal | undefined,
 ): Promise<void> {
   if (existsSync(path.join(paths.logDirs, 'meta.properties'))) return;
   log(`formatting new Kafka storage in ${paths.logDirs}`);
@@ -402,7 +613,7 @@ async function formatStorageIfNeeded(
     '--cluster-id',
     newClusterId(),
   ];
-  const result = await runTool(java, args, paths.dataDir, javaMissingMessage());
+  const result = await runTool(java, args, paths.dataDir, javaMissingMessage(), { abortSignal });
   await appendFile(paths.brokerLog, result.output);
   if (result.code !== 0) {
     throw new Error(`Formatting Kafka storage failed (exit ${result.code}):\n${result.output}`);
@@ -500,7 +711,12 @@ function isImportant(line: string): boolean {
   return /Kafka Server started|shut down completed/.test(line);
 }
 
-async function waitUntilReady(brokers: string[], broker: BrokerProcess, log: Log): Promise<void> {
+async function waitUntilReady(
+  brokers: string[],
+  broker: BrokerProcess,
+  log: Log,
+  abortSignal: AbortSignal | undefined,
+): Promise<void> {
   const kafka = new Kafka({
     clientId: 'local-kafka-readiness-probe',
     brokers,
@@ -512,6 +728,7 @@ async function waitUntilReady(brokers: string[], broker: BrokerProcess, log: Log
   const startedAt = Date.now();
   let lastProgress = startedAt;
   for (;;) {
+    abortSignal?.throwIfAborted();
     const exit = broker.exitInfo();
     if (exit !== undefined) throw new Error(earlyExitMessage(exit, broker.tail()));
     if (await answersMetadata(kafka)) return;
@@ -553,6 +770,11 @@ function earlyExitMessage(exit: ExitInfo, tail: string): string {
 function describeExit({ code, signal }: ExitInfo): string {
   if (code === 143) return 'clean shutdown';
   return signal ? `signal ${signal}` : `exit code ${code}`;
+}
+
+/** A JVM that gets signal N runs its shutdown hooks and exits with 128 + N (130 for Ctrl-C). */
+function endedBySignal({ code, signal }: ExitInfo): boolean {
+  return signal !== null || (code !== null && code > 128);
 }
 
 async function stopAndReport(broker: BrokerProcess, paths: BrokerPaths, log: Log): Promise<void> {

@@ -48,6 +48,11 @@ export interface TopicSubscription {
   entrance?: boolean;
 }
 
+/** Whether a subscription's topic carries events of this type; one that names no types carries any. */
+export function topicCarries(subscription: TopicSubscription, type: string): boolean {
+  return subscription.carries?.includes(type) ?? true;
+}
+
 /** The subscriptions of the public contract, for the services that consume these topics. */
 export const Subscriptions = {
   intake: {

@@ -28,8 +28,9 @@ export type Registration =
   | { outcome: 'conflict'; appeal: Appeal };
 
 /**
- * Random tracking numbers collide now and then (32^8 a year: at a million appeals a year, a collision
- * within the year is likely); a taken number is drawn again, and five taken in a row means something else is wrong.
+ * Random tracking numbers collide now and then (32^8 a year: at a million appeals a year, about one chance
+ * in three of a collision within the year); a taken number is drawn again, and five taken in a row means
+ * something else is wrong.
  */
 const MAX_TRACKING_NUMBER_DRAWS = 5;
 

@@ -1,4 +1,4 @@
-import type { CloudEvent, TopicSubscription } from '@app/contracts';
+import { topicCarries, type CloudEvent, type TopicSubscription } from '@app/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { checkCloudEvent, readCloudEvent } from '../cloudevent-codec';
@@ -349,8 +349,7 @@ export class ReliableConsumer {
 
   /** Whether an event of this type is handled when it arrives on this topic. */
   private takes(topic: string, type: string): boolean {
-    const carried = this.subscriptionOf(topic).carries?.includes(type) ?? true;
-    return carried && this.router.handles(type);
+    return topicCarries(this.subscriptionOf(topic), type) && this.router.handles(type);
   }
 
   private typesTakenFrom(topic: string): string[] {

@@ -1,4 +1,10 @@
-import { EventPayloads, validatePayload, type CloudEvent, type TopicSubscription } from '@app/contracts';
+import {
+  EventPayloads,
+  topicCarries,
+  validatePayload,
+  type CloudEvent,
+  type TopicSubscription,
+} from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -112,7 +118,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   private assertEveryHandlerHasAContract(): void {
     for (const type of this.messageHandlers.keys()) {
       if (!EventPayloads[type]) throw new Error(`no payload contract for handled event type ${type}`);
-      if (!this.options.topics.some(({ carries }) => carries?.includes(type) ?? true)) {
+      if (!this.options.topics.some((subscription) => topicCarries(subscription, type))) {
         throw new Error(`no consumed topic carries the handled event type ${type}`);
       }
     }

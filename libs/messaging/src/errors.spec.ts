@@ -1,3 +1,4 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { classifyFailure, describeFailure, InvalidMessageError, redactValues } from './errors';
 
 /** An Error with the extra properties drivers attach (code, retriable, driverError, cause). */
@@ -34,6 +35,10 @@ describe('classifyFailure', () => {
       readonly retriable = true;
     }
     expect(classifyFailure(new KafkaJSConnectionError('Connection error'))).toBe('transient');
+  });
+
+  it('treats a transaction whose connection PostgreSQL dropped as transient', () => {
+    expect(classifyFailure(new QueryRunnerProviderAlreadyReleasedError())).toBe('transient');
   });
 
   it('looks into the driverError of a TypeORM QueryFailedError', () => {

@@ -1,4 +1,5 @@
 import type { FieldError } from '@app/contracts';
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** Data that can never be processed, however often it is retried: it goes to the dead-letter topic. */
 export class InvalidMessageError extends Error {
@@ -53,6 +54,9 @@ interface ErrorLike {
 
 function isTransient(error: ErrorLike, depth = 0): boolean {
   if (depth > 4 || error === null || typeof error !== 'object') return false;
+  // TypeORM releases a transaction's connection when PostgreSQL drops it, and the next query (the ROLLBACK
+  // at the latest) fails with this instead of the connection error: a lost connection all the same.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   if (error.retriable === true) return true; // kafkajs marks its own retriable errors
   const code = typeof error.code === 'string' ? error.code : '';
   if (TRANSIENT_NODE_CODES.has(code)) return true;

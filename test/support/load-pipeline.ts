@@ -49,8 +49,8 @@ export interface LoadPipelineOptions {
  * so an event applied twice shows as a second row instead of being hidden by a constraint.
  */
 export class LoadPipeline {
-  /** The kinds of failure the consumer retried, in order. */
-  readonly retries: string[] = [];
+  /** The failures the consumer retried, in order, with their kind (transient or unknown). */
+  readonly retries: Array<{ kind: string; error: unknown }> = [];
   private readonly outcomes: EventTap;
   private readonly deadLetters: EventTap;
   private relay?: OutboxRelay;
@@ -225,7 +225,7 @@ export class LoadPipeline {
         outbox,
         afterCommit: () => outbox.notifyCommitted(),
         log: (_level, _message, fields) => {
-          if (typeof fields?.kind === 'string') this.retries.push(fields.kind);
+          if (typeof fields?.kind === 'string') this.retries.push({ kind: fields.kind, error: fields.error });
         },
       },
     );

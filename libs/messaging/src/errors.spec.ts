@@ -1,4 +1,4 @@
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { classifyFailure, describeFailure, InvalidMessageError, redactValues } from './errors';
 
 /** An Error with the extra properties drivers attach (code, retriable, driverError, cause). */
@@ -37,9 +37,12 @@ describe('classifyFailure', () => {
     expect(classifyFailure(new KafkaJSConnectionError('Connection error'))).toBe('transient');
   });
 
-  it('treats a transaction whose connection PostgreSQL dropped as transient', () => {
-    expect(classifyFailure(new QueryRunnerProviderAlreadyReleasedError())).toBe('transient');
-  });
+  it.each([new QueryRunnerAlreadyReleasedError(), new QueryRunnerProviderAlreadyReleasedError()])(
+    'treats a transaction whose connection PostgreSQL dropped (%s) as transient',
+    (error) => {
+      expect(classifyFailure(error)).toBe('transient');
+    },
+  );
 
   it('looks into the driverError of a TypeORM QueryFailedError', () => {
     const queryFailed = errorWith('Query failed', {

@@ -1,5 +1,5 @@
 import type { FieldError } from '@app/contracts';
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** Data that can never be processed, however often it is retried: it goes to the dead-letter topic. */
 export class InvalidMessageError extends Error {
@@ -55,7 +55,8 @@ interface ErrorLike {
 function isTransient(error: ErrorLike, depth = 0): boolean {
   if (depth > 4 || error === null || typeof error !== 'object') return false;
   // TypeORM releases a transaction's connection when PostgreSQL drops it, and the next query (the ROLLBACK
-  // at the latest) fails with this instead of the connection error: a lost connection all the same.
+  // at the latest) fails with one of these instead of the connection error: a lost connection all the same.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   if (error.retriable === true) return true; // kafkajs marks its own retriable errors
   const code = typeof error.code === 'string' ? error.code : '';

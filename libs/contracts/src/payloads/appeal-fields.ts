@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../decorators';
+import { IsKatoCode } from '../kazakhstan/regions';
 import { AppealKind, AppealLanguage } from './enums';
 
 /** Dotted lower-case codes (`housing.heating`); the catalogue itself is data that comes later. */
@@ -40,5 +42,30 @@ export function OrganizationIdField(): PropertyDecorator {
     ApiProperty({ minLength: 1, maxLength: 128, example: 'akimat-almaty' }),
     IsString(),
     Length(1, 128),
+  );
+}
+
+export function ExternalIdField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      minLength: 1,
+      maxLength: 128,
+      description: "The publisher's own id of the appeal.",
+      example: 'EGOV-2025-77812',
+    }),
+    IsString(),
+    Length(1, 128),
+    IsNotBlank(),
+  );
+}
+
+export function RegionKatoField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      pattern: '^\\d{9}$',
+      example: '751110000',
+      description: 'КАТО code of the place the matter concerns; the first two digits are a region.',
+    }),
+    IsKatoCode(),
   );
 }

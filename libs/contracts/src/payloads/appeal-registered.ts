@@ -1,12 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
-import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
-import { IsKatoCode } from '../kazakhstan/regions';
+import { IsOptionalField, IsTimestamp } from '../decorators';
 import { AppealEventData } from './appeal-event-data';
 import { CitizenContactData } from './citizen';
 import { AppealKind, AppealLanguage } from './enums';
-import { AppealKindField, AppealLanguageField, CategoryField } from './appeal-fields';
+import {
+  AppealKindField,
+  AppealLanguageField,
+  CategoryField,
+  ExternalIdField,
+  RegionKatoField,
+} from './appeal-fields';
 
 /**
  * `kz.appeals.registered.v1`: intake accepted the appeal. Everything downstream starts here.
@@ -28,10 +33,7 @@ export class AppealRegisteredData extends AppealEventData {
   @Length(1, 512)
   sourceEventId!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 128 })
-  @IsString()
-  @Length(1, 128)
-  @IsNotBlank()
+  @ExternalIdField()
   externalId!: string;
 
   @AppealKindField()
@@ -40,8 +42,7 @@ export class AppealRegisteredData extends AppealEventData {
   @CategoryField()
   category!: string;
 
-  @ApiProperty({ pattern: '^\\d{9}$' })
-  @IsKatoCode()
+  @RegionKatoField()
   regionKato!: string;
 
   @AppealLanguageField()

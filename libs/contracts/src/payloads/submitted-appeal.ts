@@ -15,10 +15,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
-import { IsKatoCode } from '../kazakhstan/regions';
 import { CitizenData } from './citizen';
 import { AppealKind, AppealLanguage } from './enums';
-import { AppealKindField, AppealLanguageField, CategoryField } from './appeal-fields';
+import {
+  AppealKindField,
+  AppealLanguageField,
+  CategoryField,
+  ExternalIdField,
+  RegionKatoField,
+} from './appeal-fields';
 
 export const MAX_ATTACHMENTS = 20;
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -64,15 +69,7 @@ export class AttachmentData {
  * one class, so that both entrances accept and reject exactly the same appeals.
  */
 export class SubmittedAppealData {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: 128,
-    description: "The publisher's own id of the appeal.",
-    example: 'EGOV-2025-77812',
-  })
-  @IsString()
-  @Length(1, 128)
-  @IsNotBlank()
+  @ExternalIdField()
   externalId!: string;
 
   @AppealKindField()
@@ -81,12 +78,7 @@ export class SubmittedAppealData {
   @CategoryField()
   category!: string;
 
-  @ApiProperty({
-    pattern: '^\\d{9}$',
-    example: '751110000',
-    description: 'КАТО code of the place the matter concerns; the first two digits are a region.',
-  })
-  @IsKatoCode()
+  @RegionKatoField()
   regionKato!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 300, example: 'Жолды жөндеу' })

@@ -468,6 +468,34 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     expect(reason.fieldErrors).toEqual([{ field: 'type', reason: `type must be one of: ${NOTE_TYPE}` }]);
   });
 
+  it('dead-letters a binary-mode event whose ce_id is not UTF-8, naming the header, and keeps consuming', async () => {
+    const pipeline = await startPipeline(insertEffect);
+    const value = Buffer.from(JSON.stringify({ note: 'an id that is not text' }), 'utf8');
+    await produce(pipeline.topic, {
+      key: 'k',
+      value,
+      headers: {
+        ce_specversion: '1.0',
+        ce_id: Buffer.from([0x69, 0x64, 0xff, 0xfe]),
+        ce_source: SOURCE,
+        ce_type: NOTE_TYPE,
+        'content-type': 'application/json',
+      },
+    });
+    const next = noteEvent('after the bad id');
+    await produce(pipeline.topic, structured(next, 'k'));
+
+    await waitForEffect(next.id);
+    const [deadLetter] = await pipeline.deadLetters.waitForCount(1, 'the bad id on the DLQ');
+    expect(deadLetter.value?.equals(value)).toBe(true);
+    expect(deadLetter.headers[DLQ_REASON_CODE_HEADER]).toBe('invalid-encoding');
+    const reason = JSON.parse(deadLetter.headers[DLQ_REASON_HEADER]) as DeadLetterDetail;
+    expect(reason.fieldErrors).toEqual([{ field: 'ce_id', reason: 'ce_id must be UTF-8 text' }]);
+    expect(await inboxRows(pipeline.consumerName)).toEqual([
+      { source: SOURCE, event_id: next.id, event_type: NOTE_TYPE },
+    ]);
+  });
+
   it('accepts a binary-mode CloudEvent and stores its Kazakh text byte for byte', async () => {
     const pipeline = await startPipeline(insertEffect);
     const id = randomUUID();

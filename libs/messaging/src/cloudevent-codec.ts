@@ -30,7 +30,7 @@ function parseJson(text: string, what: string): unknown {
  * CloudEvents Kafka protocol binding: a `content-type` of `application/cloudevents…` means structured mode,
  * whatever other headers say; otherwise a `ce_specversion` header means binary mode.
  */
-function isBinaryMode(headers: RecordHeaders): boolean {
+export function isBinaryMode(headers: RecordHeaders): boolean {
   const contentType = headers['content-type'];
   if (contentType !== undefined && /^\s*application\/cloudevents/i.test(contentType)) return false;
   return headers[`${BINARY_PREFIX}specversion`] !== undefined;

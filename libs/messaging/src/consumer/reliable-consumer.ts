@@ -1,10 +1,10 @@
 import { topicCarries, type CloudEvent, type TopicSubscription } from '@app/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { checkCloudEvent, readCloudEvent } from '../cloudevent-codec';
+import { checkCloudEvent, isBinaryMode, readCloudEvent } from '../cloudevent-codec';
 import { classifyFailure, describeFailure, idempotencyConflict, InvalidMessageError } from '../errors';
 import type { EventProducer } from '../event-producer';
-import { normalizeHeaders, type RecordHeaders } from '../headers';
+import { assertAttributeHeadersAreUtf8, normalizeHeaders, type RecordHeaders } from '../headers';
 import type { Inbox } from '../inbox/inbox';
 import type { OutboxWriter } from '../outbox/outbox-writer';
 import { messagingMetrics } from '../metrics';
@@ -228,6 +228,7 @@ export class ReliableConsumer {
   /** Decodes and validates one message; throws InvalidMessageError for bad input. */
   private prepare(topic: string, partition: number, message: KafkaMessage): PreparedMessage {
     const headers = normalizeHeaders(message.headers);
+    if (isBinaryMode(headers)) assertAttributeHeadersAreUtf8(message.headers);
     const candidate = readCloudEvent(headers, message.value);
     // Most events on a shared topic are someone else's: skip them before the costlier checks.
     if (typeof candidate.type === 'string' && !this.takes(topic, candidate.type)) {

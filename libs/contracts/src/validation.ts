@@ -26,7 +26,24 @@ const PAYLOAD_OPTIONS: ValidatorOptions = {
  * Values are not coerced: "12" is not a number, so what passes here is exactly what the JSON said.
  */
 export function validatePayload<T extends object>(cls: new () => T, plain: unknown): ValidationResult<T> {
-  return validateAs(cls, plain, PAYLOAD_OPTIONS);
+  const result = validateAs(cls, plain, PAYLOAD_OPTIONS);
+  const uncopied = uncopiedProperties(plain);
+  if (uncopied.length === 0) return result;
+  return { ok: false, errors: [...uncopied, ...(result.ok ? [] : result.errors)] };
+}
+
+/** Keys class-transformer never copies, so the whitelist never sees them: without this they vanish unnoticed. */
+const UNCOPIED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor']);
+
+/** Every `__proto__` or `constructor` key in the JSON, at any depth, as the whitelist would report it. */
+function uncopiedProperties(plain: unknown, path = ''): FieldError[] {
+  if (typeof plain !== 'object' || plain === null) return [];
+  return Object.entries(plain).flatMap(([key, value]) => {
+    const field = path === '' ? key : `${path}.${key}`;
+    return UNCOPIED_KEYS.has(key)
+      ? [{ field, reason: `property ${key} should not exist` }]
+      : uncopiedProperties(value, field);
+  });
 }
 
 /** Shared by payload and envelope validation; the envelope is open (extensions), so it passes other options. */

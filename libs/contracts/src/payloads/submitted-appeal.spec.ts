@@ -158,6 +158,19 @@ describe('validatePayload(SubmittedAppealData)', () => {
     ]);
   });
 
+  it.each([
+    ['__proto__', '{"__proto__": {"admin": true}, ', '__proto__'],
+    ['constructor', '{"constructor": 1, ', 'constructor'],
+  ])('refuses a %s key like any unknown property, at the top and nested', (key, prefix, field) => {
+    const json = JSON.stringify(goodAppeal());
+    const top = JSON.parse(json.replace('{', prefix)) as unknown;
+    const nested = JSON.parse(json.replace('"citizen":{', `"citizen":${prefix}`)) as unknown;
+    expect(errorsOf(top)).toEqual([{ field, reason: `property ${key} should not exist` }]);
+    expect(errorsOf(nested)).toEqual([
+      { field: `citizen.${field}`, reason: `property ${key} should not exist` },
+    ]);
+  });
+
   it('gives the IIN defect in words', () => {
     expect(errorsOf(appealWith('citizen.iin', '900101300018'))).toEqual([
       { field: 'citizen.iin', reason: 'iin check digit is wrong' },

@@ -1,5 +1,5 @@
 import { EventTypes, newCloudEvent, type CloudEvent } from '@app/contracts';
-import { decodeCloudEvent, encodeCloudEvent } from './cloudevent-codec';
+import { assertAttributeHeadersAreUtf8, decodeCloudEvent, encodeCloudEvent } from './cloudevent-codec';
 import { InvalidMessageError } from './errors';
 import type { RecordHeaders } from './headers';
 
@@ -203,4 +203,36 @@ describe('encodeCloudEvent', () => {
     const bytes = Buffer.from(encodeCloudEvent(event), 'utf8');
     expect(decodeCloudEvent({}, bytes)).toEqual(event);
   });
+});
+
+describe('assertAttributeHeadersAreUtf8', () => {
+  const notUtf8 = Buffer.from([0x69, 0x64, 0xff, 0xfe]);
+
+  it('accepts UTF-8 attribute headers, Kazakh letters included, and ignores other headers', () => {
+    expect(() =>
+      assertAttributeHeadersAreUtf8({
+        ce_source: Buffer.from('urn:kz:egov:портал:әкімдік', 'utf8'),
+        ce_id: ['first', Buffer.from('second')],
+        'x-binary-trace': notUtf8,
+      }),
+    ).not.toThrow();
+  });
+
+  it.each([{ ce_id: notUtf8 }, { CE_Source: [Buffer.from('ok'), notUtf8] }])(
+    'rejects an attribute header that is not UTF-8 as invalid-encoding, naming it (%#)',
+    (headers) => {
+      const name = Object.keys(headers)[0];
+      let thrown: unknown;
+      try {
+        assertAttributeHeadersAreUtf8(headers);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidMessageError);
+      expect(thrown).toMatchObject({
+        code: 'invalid-encoding',
+        fieldErrors: [{ field: name, reason: `${name} must be UTF-8 text` }],
+      });
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { isPlainObject, validateCloudEventEnvelope, type CloudEvent } from '@app/contracts';
 import { InvalidMessageError, redactValues } from './errors';
+import type { IHeaders } from 'kafkajs';
 import type { RecordHeaders } from './headers';
 
 export const STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
@@ -23,6 +24,26 @@ function parseJson(text: string, what: string): unknown {
     // V8 quotes a piece of the input ("xyz" is not valid JSON); the dead-letter record already has the bytes.
     const reason = redactValues((error as Error).message);
     throw new InvalidMessageError('invalid-json', `${what} is not valid JSON: ${reason}`);
+  }
+}
+
+/**
+ * In binary mode the attribute headers (`ce_*`) carry the event's identity, and (source, id) is the
+ * idempotency key: bytes that are not UTF-8 would decode leniently to U+FFFD, and two ids could become one.
+ */
+export function assertAttributeHeadersAreUtf8(headers: IHeaders | undefined): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!name.toLowerCase().startsWith(BINARY_PREFIX)) continue;
+    for (const part of Array.isArray(value) ? value : [value]) {
+      if (!Buffer.isBuffer(part)) continue;
+      try {
+        utf8.decode(part);
+      } catch {
+        throw new InvalidMessageError('invalid-encoding', `header ${name} is not valid UTF-8`, [
+          { field: name, reason: `${name} must be UTF-8 text` },
+        ]);
+      }
+    }
   }
 }
 

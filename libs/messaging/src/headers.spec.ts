@@ -1,5 +1,4 @@
-import { InvalidMessageError } from './errors';
-import { assertAttributeHeadersAreUtf8, normalizeHeaders } from './headers';
+import { normalizeHeaders } from './headers';
 
 describe('normalizeHeaders', () => {
   it('decodes Buffer values as UTF-8 text', () => {
@@ -34,36 +33,4 @@ describe('normalizeHeaders', () => {
     expect(normalizeHeaders(undefined)).toEqual({});
     expect(normalizeHeaders({})).toEqual({});
   });
-});
-
-describe('assertAttributeHeadersAreUtf8', () => {
-  const notUtf8 = Buffer.from([0x69, 0x64, 0xff, 0xfe]);
-
-  it('accepts UTF-8 attribute headers, Kazakh letters included, and ignores other headers', () => {
-    expect(() =>
-      assertAttributeHeadersAreUtf8({
-        ce_source: Buffer.from('urn:kz:egov:портал:әкімдік', 'utf8'),
-        ce_id: ['first', Buffer.from('second')],
-        'x-binary-trace': notUtf8,
-      }),
-    ).not.toThrow();
-  });
-
-  it.each([{ ce_id: notUtf8 }, { CE_Source: [Buffer.from('ok'), notUtf8] }])(
-    'rejects an attribute header that is not UTF-8 as invalid-encoding, naming it (%#)',
-    (headers) => {
-      const name = Object.keys(headers)[0];
-      let thrown: unknown;
-      try {
-        assertAttributeHeadersAreUtf8(headers);
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(InvalidMessageError);
-      expect(thrown).toMatchObject({
-        code: 'invalid-encoding',
-        fieldErrors: [{ field: name, reason: `${name} must be UTF-8 text` }],
-      });
-    },
-  );
 });

@@ -1,10 +1,15 @@
 import { topicCarries, type CloudEvent, type TopicSubscription } from '@app/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { checkCloudEvent, isBinaryMode, readCloudEvent } from '../cloudevent-codec';
+import {
+  assertAttributeHeadersAreUtf8,
+  checkCloudEvent,
+  isBinaryMode,
+  readCloudEvent,
+} from '../cloudevent-codec';
 import { classifyFailure, describeFailure, idempotencyConflict, InvalidMessageError } from '../errors';
 import type { EventProducer } from '../event-producer';
-import { assertAttributeHeadersAreUtf8, normalizeHeaders, type RecordHeaders } from '../headers';
+import { normalizeHeaders, type RecordHeaders } from '../headers';
 import type { Inbox } from '../inbox/inbox';
 import type { OutboxWriter } from '../outbox/outbox-writer';
 import { messagingMetrics } from '../metrics';
@@ -59,7 +64,7 @@ interface ChunkFailure {
 }
 
 /** Carries a handler's error out of the chunk's transaction together with the message that raised it. */
-class ChunkHandlerError extends Error {
+class ChunkHandlerError extends Error implements ChunkFailure {
   constructor(
     readonly offset: string,
     readonly error: unknown,
@@ -185,7 +190,7 @@ export class ReliableConsumer {
         ? await this.dataSource.transaction((manager) => this.applyChunkIn(manager, prepared))
         : prepared.map(() => 'ignored');
     } catch (error) {
-      return error instanceof ChunkHandlerError ? { offset: error.offset, error: error.error } : undefined;
+      return error instanceof ChunkHandlerError ? error : undefined;
     }
     if (outcomes.includes('handled')) this.options.afterCommit?.();
     prepared.forEach((item, index) =>

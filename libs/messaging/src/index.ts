@@ -5,6 +5,7 @@ export * from './consumer/retry-policy';
 export * from './errors';
 export * from './event-producer';
 export * from './headers';
+export * from './health/liveness';
 export * from './inbox/inbox';
 export * from './inbox/payload-fingerprint';
 export * from './kafka-client';

@@ -2,6 +2,7 @@ import { newCloudEvent, type CloudEvent } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import {
   EventProducer,
+  messagingMetrics,
   messagingMigrations,
   OutboxRelay,
   OutboxWriter,
@@ -87,8 +88,8 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     return reader;
   }
 
-  function newProducer(): EventProducer {
-    const producer = new EventProducer(kafka);
+  function newProducer(sendTimeoutMs?: number): EventProducer {
+    const producer = new EventProducer(kafka, { sendTimeoutMs });
     cleanups.push(() => producer.disconnect());
     return producer;
   }
@@ -116,6 +117,11 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     return Number(count);
   }
 
+  async function relayFailures(): Promise<number> {
+    const { values } = await messagingMetrics.outboxRelayFailures.get();
+    return values.find((value) => value.labels.schema === SCHEMA)?.value ?? 0;
+  }
+
   async function recordCount(topic: string): Promise<number> {
     const offsets = await admin.fetchTopicOffsets(topic);
     return offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
@@ -125,6 +131,7 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     const relay = new OutboxRelay(dataSource, newProducer(), { schema: SCHEMA });
     expect(await outboxCount()).toBe(0);
     expect(await relay.relayOnce()).toBe(0);
+    await relay.stop(); // gives up the schema's lead for the relays of the next tests
   });
 
   it('publishes committed rows in id order with key and headers, deletes them, and never publishes rolled-back rows', async () => {
@@ -151,6 +158,7 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     expect(await relay.relayOnce()).toBe(first.length + second.length);
     expect(await outboxCount()).toBe(0);
     expect(await relay.relayOnce()).toBe(0);
+    await relay.stop();
 
     const expected = [...first, ...second];
     const records = await reader.waitForCount(expected.length, 'the relayed events');
@@ -191,6 +199,42 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
     expect(Date.now() - stopping).toBeLessThan(2_000);
   });
 
+  it('keeps rows whose send failed, holds no transaction open meanwhile, and publishes them by itself once Kafka can take them', async () => {
+    // A topic that does not exist yet: every send fails (times out) until it is created.
+    const topic = `it.${randomBytes(4).toString('hex')}.outbox-late`;
+    const entries = [entry(topic, 'appeal-late', 1), entry(topic, 'appeal-late', 2)];
+    await dataSource.transaction((manager) => writer.add(manager, entries));
+    const failuresBefore = await relayFailures();
+    const relay = new OutboxRelay(dataSource, newProducer(500), {
+      schema: SCHEMA,
+      idlePollMs: 100,
+      backlogMeasureMs: 0,
+    });
+    relay.start();
+    cleanups.push(() => relay.stop());
+
+    await waitUntil('two failed sends', async () => (await relayFailures()) >= failuresBefore + 2);
+    expect(await outboxCount()).toBe(entries.length);
+    const { values } = await messagingMetrics.outboxBacklog.get();
+    expect(values.find((value) => value.labels.schema === SCHEMA)?.value).toBe(entries.length);
+    const [{ open }] = await dataSource.query<Array<{ open: number }>>(
+      `SELECT count(*)::int AS open FROM pg_stat_activity
+        WHERE application_name = $1 AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`,
+      [options.applicationName],
+    );
+    expect(open).toBe(0);
+
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
+    createdTopics.push(topic);
+    const reader = await startReader(topic);
+    const records = await reader.waitForCount(entries.length, 'the rows published once the topic exists');
+    await waitUntil('the published rows to be deleted', async () => (await outboxCount()) === 0);
+    await relay.stop();
+    // A send abandoned on its timeout may still land later: copies consumers drop by id, never a reordering.
+    const firstSeen = [...new Map(records.map((record) => [eventOf(record).id, eventOf(record)])).values()];
+    expect(firstSeen).toEqual(entries.map(({ event }) => event));
+  });
+
   it('two relays on the same schema running concurrently publish each of 500 rows exactly once, in order per key', async () => {
     const topic = await createTopic(3);
     const rowCount = 500;
@@ -216,6 +260,7 @@ describe('OutboxWriter and OutboxRelay (real Kafka, real PostgreSQL)', () => {
       }
     };
     const published = await Promise.all(relays.map(drain));
+    await Promise.all(relays.map((relay) => relay.stop()));
     expect(published[0] + published[1]).toBe(rowCount);
 
     const reader = await startReader(topic);

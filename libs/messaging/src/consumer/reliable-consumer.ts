@@ -1,5 +1,12 @@
 import { topicCarries, type CloudEvent, type TopicSubscription } from '@app/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import {
+  ConfigResourceTypes,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+} from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertAttributeHeadersAreUtf8,
@@ -9,12 +16,14 @@ import {
 } from '../cloudevent-codec';
 import { classifyFailure, describeFailure, idempotencyConflict, InvalidMessageError } from '../errors';
 import type { EventProducer } from '../event-producer';
+import { liveness } from '../health/liveness';
 import { normalizeHeaders, type RecordHeaders } from '../headers';
 import type { Inbox } from '../inbox/inbox';
 import type { OutboxWriter } from '../outbox/outbox-writer';
 import { messagingMetrics } from '../metrics';
 import { runInTrace, TRACEPARENT_HEADER } from '../trace-context';
-import { sendToDeadLetter, type DeadLetterReason } from './dead-letter';
+import { DatabaseAvailability } from './database-availability';
+import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES, sendToDeadLetter, type DeadLetterReason } from './dead-letter';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export interface ConsumedRecord {
@@ -81,14 +90,20 @@ type Attempt = { outcome: Outcome } | { error: unknown };
  * resolved only after that commit (or after the message is safely in the dead-letter topic).
  */
 export class ReliableConsumer {
-  private readonly consumer: Consumer;
+  private consumer?: Consumer;
   private readonly retry: RetryPolicy;
   private readonly chunkSize: number;
   private readonly subscriptions: ReadonlyMap<string, TopicSubscription>;
-  private stopping = false;
+  private readonly database: DatabaseAvailability;
+  /** `max.message.bytes` of each dead-letter topic, as the broker reported it at start. */
+  private readonly deadLetterLimits = new Map<string, number>();
+  private readonly stopped = new AbortController();
+  private running = false;
+  private notRunningSince = Date.now();
+  private restarting?: Promise<void>;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly dataSource: DataSource,
     private readonly inbox: Inbox,
     private readonly deadLetterProducer: EventProducer,
@@ -98,8 +113,41 @@ export class ReliableConsumer {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.subscriptions = new Map(options.topics.map((subscription) => [subscription.topic, subscription]));
     this.chunkSize = options.chunkSize ?? 100;
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
+    this.database = new DatabaseAvailability(dataSource);
+  }
+
+  async start(): Promise<void> {
+    await this.deadLetterProducer.connect();
+    await this.readDeadLetterLimits();
+    liveness.register(this.livenessName(), () =>
+      this.running
+        ? undefined
+        : `consumer group ${this.options.groupId} has not run since ${new Date(this.notRunningSince).toISOString()}`,
+    );
+    await this.runConsumer();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped.abort();
+    liveness.unregister(this.livenessName());
+    await this.restarting;
+    this.setRunning(false);
+    await this.consumer?.disconnect();
+    await this.deadLetterProducer.disconnect();
+  }
+
+  private get stopping(): boolean {
+    return this.stopped.signal.aborted;
+  }
+
+  private livenessName(): string {
+    return `consumer ${this.options.groupId}`;
+  }
+
+  /** A kafkajs consumer joined to the group and running; a new one after each crash kafkajs gives up on. */
+  private async runConsumer(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
       allowAutoTopicCreation: false,
       // A crashed member's partitions move to the others after this long.
       sessionTimeout: 10_000,
@@ -107,33 +155,106 @@ export class ReliableConsumer {
       // An idle fetch returns within a second, so a stop (which waits for it) is quick.
       maxWaitTimeInMs: 1_000,
     });
-  }
-
-  async start(): Promise<void> {
-    await this.deadLetterProducer.connect();
-    await this.consumer.connect();
-    this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    this.consumer = consumer;
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
       messagingMetrics.consumerLag.set(
         { group: this.options.groupId, topic: payload.topic, partition: String(payload.partition) },
         Number(payload.offsetLag),
       );
     });
-    await this.consumer.subscribe({
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.onCrash(consumer, payload));
+    await consumer.connect();
+    await consumer.subscribe({
       topics: this.options.topics.map(({ topic }) => topic),
       fromBeginning: true,
     });
-    await this.consumer.run({
+    await consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.processBatch(payload),
     });
+    this.setRunning(true);
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.consumer.disconnect();
-    await this.deadLetterProducer.disconnect();
+  /**
+   * kafkajs restarts a consumer by itself after a retriable failure; after any other it stops for good
+   * (a dead letter the broker refused once did that). Such a stop is never left silent: the consumer is
+   * replaced with backoff, and liveness reports it down until the new one runs.
+   */
+  private onCrash(consumer: Consumer, crash: { error: Error; restart: boolean }): void {
+    if (consumer !== this.consumer || this.stopping) return;
+    this.options.log?.('error', 'consumer crashed', {
+      consumer: this.options.consumer,
+      error: describeFailure(crash.error),
+      restartedByKafkajs: crash.restart,
+    });
+    if (crash.restart) return;
+    this.setRunning(false);
+    this.restarting ??= this.restartAfterCrash().finally(() => (this.restarting = undefined));
+  }
+
+  private async restartAfterCrash(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt += 1) {
+      const aborted = await sleep(backoffDelay(this.retry, attempt), false, {
+        signal: this.stopped.signal,
+      }).catch(() => true);
+      if (aborted || this.stopping) return;
+      try {
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.runConsumer();
+        messagingMetrics.consumerRestarts.inc({ group: this.options.groupId });
+        this.options.log?.('info', 'consumer restarted after a crash', { consumer: this.options.consumer });
+        return;
+      } catch (error) {
+        this.options.log?.('error', 'consumer restart failed, trying again', {
+          consumer: this.options.consumer,
+          attempt,
+          error: describeFailure(error),
+        });
+      }
+    }
+  }
+
+  private setRunning(running: boolean): void {
+    if (running === this.running) return;
+    this.running = running;
+    if (!running) this.notRunningSince = Date.now();
+    messagingMetrics.consumerRunning.set({ group: this.options.groupId }, running ? 1 : 0);
+  }
+
+  /** A dead letter must fit its topic: the broker's limit for it is read once, with Kafka's default as fallback. */
+  private async readDeadLetterLimits(): Promise<void> {
+    const topics = [...new Set(this.options.topics.map((subscription) => subscription.deadLetterTopic))];
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: topics.map((name) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configNames: ['max.message.bytes'],
+        })),
+      });
+      for (const resource of resources) {
+        const limit = Number(
+          resource.configEntries.find((entry) => entry.configName === 'max.message.bytes')?.configValue,
+        );
+        if (Number.isInteger(limit) && limit > 0) this.deadLetterLimits.set(resource.resourceName, limit);
+      }
+    } catch (error) {
+      this.options.log?.(
+        'warn',
+        "could not read the dead-letter topics' size limit; assuming Kafka's default",
+        {
+          consumer: this.options.consumer,
+          error: describeFailure(error),
+        },
+      );
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
@@ -264,7 +385,7 @@ export class ReliableConsumer {
     try {
       prepared = this.prepare(topic, partition, message);
     } catch (error) {
-      return this.deadLetter(topic, partition, message, reasonFor(error), 'unknown');
+      return this.deadLetter(topic, partition, message, reasonFor(error), 'unknown', payload);
     }
     if ('ignoredType' in prepared) return this.count('ignored', prepared.ignoredType);
     const { event, record } = prepared;
@@ -274,8 +395,15 @@ export class ReliableConsumer {
     for (let attempt = 1; 'error' in result; attempt += 1) {
       const { error } = result;
       const kind = classifyFailure(error);
-      if (kind === 'invalid') return this.deadLetter(topic, partition, message, reasonFor(error), event.type);
+      if (kind === 'invalid')
+        return this.deadLetter(topic, partition, message, reasonFor(error), event.type, payload);
       messagingMetrics.retries.inc({ consumer: this.options.consumer, kind });
+      // An outage is waited out, however long it lasts: only failures while the database answers count.
+      if (kind === 'transient' && !(await this.database.answers())) {
+        if (!(await this.waitForDatabase(topic, partition, payload))) return undefined;
+        result = await this.attempt(event, record);
+        continue;
+      }
       failures[kind] += 1;
       const exhausted =
         kind === 'unknown'
@@ -284,7 +412,7 @@ export class ReliableConsumer {
       if (exhausted) {
         const code = kind === 'unknown' ? 'processing-failed' : 'retries-exhausted';
         const reason = { code, message: describeFailure(error), fieldErrors: [] };
-        return this.deadLetter(topic, partition, message, reason, event.type);
+        return this.deadLetter(topic, partition, message, reason, event.type, payload);
       }
       const delay = backoffDelay(this.retry, failures[kind]);
       this.options.log?.('warn', `handling failed, retrying in ${delay} ms`, {
@@ -330,13 +458,19 @@ export class ReliableConsumer {
     );
   }
 
+  /**
+   * Writes the message to its dead-letter topic; undefined when processing stopped before that succeeded.
+   * A failed send is retried with backoff for as long as the consumer owns the partition: it never ends
+   * the consumer, and the message stays uncommitted until its dead letter is durable.
+   */
   private async deadLetter(
     topic: string,
     partition: number,
     message: KafkaMessage,
     reason: DeadLetterReason,
     type: string,
-  ): Promise<Outcome> {
+    payload: EachBatchPayload,
+  ): Promise<Outcome | undefined> {
     this.options.log?.('warn', 'message dead-lettered', {
       consumer: this.options.consumer,
       topic,
@@ -344,13 +478,63 @@ export class ReliableConsumer {
       offset: message.offset,
       code: reason.code,
     });
-    await sendToDeadLetter(
-      this.deadLetterProducer,
-      this.deadLetterTopicFor(topic),
-      { consumer: this.options.consumer, topic, partition, message },
-      reason,
-    );
-    return this.count('dead-lettered', type);
+    const deadLetterTopic = this.deadLetterTopicFor(topic);
+    const source = { consumer: this.options.consumer, topic, partition, message };
+    const limit = this.deadLetterLimits.get(deadLetterTopic) ?? KAFKA_DEFAULT_MAX_MESSAGE_BYTES;
+    for (let failures = 1; ; failures += 1) {
+      try {
+        await sendToDeadLetter(this.deadLetterProducer, deadLetterTopic, source, reason, limit);
+        return this.count('dead-lettered', type);
+      } catch (error) {
+        messagingMetrics.deadLetterSendFailures.inc({ consumer: this.options.consumer });
+        const delay = backoffDelay(this.retry, failures);
+        this.options.log?.('warn', `dead-letter send failed, retrying in ${delay} ms`, {
+          consumer: this.options.consumer,
+          topic,
+          partition,
+          offset: message.offset,
+          error: describeFailure(error),
+        });
+        if (!(await this.waitWhileAlive(delay, payload))) return undefined;
+      }
+    }
+  }
+
+  /**
+   * Pauses the partition while PostgreSQL does not answer and waits, heartbeating, until it does; false
+   * when processing stopped meanwhile (shutdown or rebalance).
+   */
+  private async waitForDatabase(
+    topic: string,
+    partition: number,
+    payload: EachBatchPayload,
+  ): Promise<boolean> {
+    const resume = payload.pause();
+    const started = Date.now();
+    const labels = { consumer: this.options.consumer };
+    messagingMetrics.databaseOutage.inc(labels);
+    this.options.log?.('warn', 'PostgreSQL does not answer: partition paused until it does', {
+      ...labels,
+      topic,
+      partition,
+    });
+    try {
+      for (let round = 1; ; round += 1) {
+        if (!(await this.waitWhileAlive(backoffDelay(this.retry, round), payload))) return false;
+        if (await this.database.answers()) {
+          this.options.log?.('info', 'PostgreSQL answers again: partition resumed', {
+            ...labels,
+            topic,
+            partition,
+            waitedMs: Date.now() - started,
+          });
+          return true;
+        }
+      }
+    } finally {
+      resume();
+      messagingMetrics.databaseOutage.dec(labels);
+    }
   }
 
   /** Whether an event of this type is handled when it arrives on this topic. */
@@ -381,13 +565,17 @@ export class ReliableConsumer {
     return payload.isRunning() && !payload.isStale() && !this.stopping;
   }
 
-  /** Sleeps in small steps with heartbeats so a long backoff neither loses the group membership nor delays shutdown. */
+  /**
+   * Sleeps in small steps with heartbeats, so a long backoff neither loses the group membership nor delays
+   * shutdown. A heartbeat is where a rebalance shows first: its error is thrown on, so kafkajs rejoins at
+   * once and the message in hand stays uncommitted for whoever owns the partition next.
+   */
   private async waitWhileAlive(ms: number, payload: EachBatchPayload): Promise<boolean> {
     const until = Date.now() + ms;
     while (Date.now() < until) {
       if (!this.alive(payload)) return false;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, until - Date.now())));
-      await payload.heartbeat().catch(() => undefined);
+      await sleep(Math.min(1000, until - Date.now()));
+      await payload.heartbeat();
     }
     return this.alive(payload);
   }

@@ -1,5 +1,5 @@
 import { assertSqlIdentifier } from '@app/persistence';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { describeFailure } from '../errors';
 import type { EventProducer, OutgoingRecord } from '../event-producer';
 import { messagingMetrics } from '../metrics';
@@ -17,13 +17,17 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How long an idle relay sleeps when nobody wakes it (a safety net: commits wake it at once). */
   idlePollMs?: number;
+  /** How often the backlog and the age of its oldest row are measured for the metrics. */
+  backlogMeasureMs?: number;
   log?: (message: string) => void;
 }
 
 /**
- * Publishes committed outbox rows in id order and deletes them in the same transaction.
+ * Publishes committed outbox rows in id order and deletes the rows the broker acknowledged.
  * A crash between send and delete republishes the batch: consumers deduplicate by event id.
- * One relay per schema at a time (advisory lock) keeps each appeal's events in order across replicas.
+ * One relay per schema at a time keeps each appeal's events in order across replicas: the leader holds a
+ * session advisory lock on a connection of its own, so no transaction stays open while Kafka is slow or
+ * away (reading the batch and deleting it are two short statements, the send sits between them).
  * Ids follow insert order, not commit order: per-key order holds because a service writes one appeal's
  * events from transactions that commit one after another (a partition is consumed in order, and a timer
  * fires only on a row an earlier transaction committed).
@@ -33,10 +37,14 @@ export class OutboxRelay {
   private readonly lockKey: string;
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly backlogMeasureMs: number;
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private pendingWake = false;
+  /** The connection that holds the leader's lock, while this relay leads. */
+  private leadership?: QueryRunner;
+  private lastBacklogMeasure = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,6 +55,7 @@ export class OutboxRelay {
     this.lockKey = `outbox:${options.schema}`;
     this.batchSize = options.batchSize ?? 500;
     this.idlePollMs = options.idlePollMs ?? 500;
+    this.backlogMeasureMs = options.backlogMeasureMs ?? 2_000;
   }
 
   start(): void {
@@ -64,34 +73,79 @@ export class OutboxRelay {
     this.running = false;
     this.wake();
     await this.loop;
+    await this.resign();
   }
 
-  /** Publishes one batch; returns how many rows it published (0 when idle or another replica holds the lock). */
+  /** Publishes one batch; returns how many rows it published (0 when idle or another replica leads). */
   async relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
-        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-        [this.lockKey],
-      );
-      if (!locked) return 0;
-      const rows = await manager.query<OutboxRow[]>(
-        `SELECT id, topic, message_key, payload, headers FROM ${this.table} ORDER BY id LIMIT $1`,
-        [this.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      const records: OutgoingRecord[] = rows.map((row) => ({
-        topic: row.topic,
-        key: row.message_key,
-        value: row.payload,
-        headers: row.headers,
-      }));
-      await this.producer.send(records);
-      await manager.query(`DELETE FROM ${this.table} WHERE id = ANY($1::bigint[])`, [
-        rows.map((row) => row.id),
-      ]);
-      messagingMetrics.outboxPublished.inc({ schema: this.options.schema }, rows.length);
-      return rows.length;
-    });
+    if (!(await this.lead())) return 0;
+    await this.measureBacklog();
+    const rows = await this.dataSource.query<OutboxRow[]>(
+      `SELECT id, topic, message_key, payload, headers FROM ${this.table} ORDER BY id LIMIT $1`,
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const records: OutgoingRecord[] = rows.map((row) => ({
+      topic: row.topic,
+      key: row.message_key,
+      value: row.payload,
+      headers: row.headers,
+    }));
+    await this.producer.send(records);
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE id = ANY($1::bigint[])`, [
+      rows.map((row) => row.id),
+    ]);
+    messagingMetrics.outboxPublished.inc({ schema: this.options.schema }, rows.length);
+    return rows.length;
+  }
+
+  /**
+   * Whether this relay leads its schema: it holds the lock on a live connection of its own. A dropped
+   * connection has released the lock, so it is checked before every batch and taken again.
+   */
+  private async lead(): Promise<boolean> {
+    if (this.leadership) {
+      try {
+        await this.leadership.query('SELECT 1');
+        return true;
+      } catch (error) {
+        await this.resign();
+        throw error;
+      }
+    }
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        this.lockKey,
+      ])) as Array<{ locked: boolean }>;
+      if (locked) this.leadership = runner;
+      else await runner.release();
+      return locked;
+    } catch (error) {
+      await runner.release().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async resign(): Promise<void> {
+    const runner = this.leadership;
+    this.leadership = undefined;
+    if (!runner) return;
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [this.lockKey])
+      .catch(() => undefined)
+      .finally(() => runner.release().catch(() => undefined));
+  }
+
+  /** Rows waiting and the age of the oldest: what an operator alerts on when Kafka is away. */
+  private async measureBacklog(): Promise<void> {
+    if (Date.now() - this.lastBacklogMeasure < this.backlogMeasureMs) return;
+    this.lastBacklogMeasure = Date.now();
+    const [{ rows, age }] = await this.dataSource.query<Array<{ rows: number; age: number | null }>>(
+      `SELECT count(*)::int AS rows, extract(epoch FROM now() - min(created_at))::float8 AS age FROM ${this.table}`,
+    );
+    messagingMetrics.outboxBacklog.set({ schema: this.options.schema }, rows);
+    messagingMetrics.outboxOldestAge.set({ schema: this.options.schema }, age ?? 0);
   }
 
   private async run(): Promise<void> {
@@ -106,6 +160,7 @@ export class OutboxRelay {
         await this.sleep(this.idlePollMs);
       } catch (error) {
         failures += 1;
+        messagingMetrics.outboxRelayFailures.inc({ schema: this.options.schema });
         const delay = Math.min(200 * 2 ** failures, 10_000);
         this.options.log?.(`outbox relay failed (${describeFailure(error)}); retrying in ${delay} ms`);
         await this.sleep(delay);

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Tells an outage from a failure of one message: after a transient failure the consumer asks whether
+ * PostgreSQL answers at all. While it does not, the consumer waits (however long the outage lasts); when it
+ * does, the failure was this message's and counts towards its retry cap.
+ */
+export class DatabaseAvailability {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  async answers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.timeoutMs);
+    });
+    const probe = this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -12,12 +12,15 @@ import {
   EventProducer,
   Inbox,
   InvalidMessageError,
+  liveness,
+  messagingMetrics,
   messagingMigrations,
   OutboxWriter,
   ReliableConsumer,
   STRUCTURED_CONTENT_TYPE,
   type EventHandlingContext,
   type EventRouter,
+  type RetryPolicy,
 } from '@app/messaging';
 import {
   createServiceDataSource,
@@ -137,6 +140,7 @@ interface PipelineOptions {
   before?: Message[];
   /** The topic is an entrance that carries only notes: other types are dead-lettered, not skipped. */
   entrance?: boolean;
+  retry?: Partial<RetryPolicy>;
 }
 
 describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
@@ -194,7 +198,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     const subscription: TopicSubscription = options.entrance
       ? { topic, deadLetterTopic, carries: [NOTE_TYPE], entrance: true }
       : { topic, deadLetterTopic };
-    const consumer = await startConsumer(names, router, options.afterCommit, subscription);
+    const consumer = await startConsumer(names, router, options.afterCommit, subscription, options.retry);
     const deadLetters = new EventTap(kafka, [deadLetterTopic]);
     stops.set(deadLetters, () => deadLetters.stop());
     await deadLetters.start();
@@ -206,6 +210,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     router: NoteRouter,
     afterCommit?: () => void,
     subscription: TopicSubscription = { topic: names.topic, deadLetterTopic: names.deadLetterTopic },
+    retry: Partial<RetryPolicy> = RETRY,
   ): Promise<ReliableConsumer> {
     const consumer = new ReliableConsumer(
       kafka,
@@ -217,7 +222,7 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
         consumer: names.consumerName,
         groupId: names.groupId,
         topics: [subscription],
-        retry: RETRY,
+        retry,
         afterCommit,
         log: () => undefined,
       },
@@ -275,6 +280,11 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
       timeoutMs: 20_000,
       intervalMs: 50,
     });
+  }
+
+  async function restarts(groupId: string): Promise<number> {
+    const { values } = await messagingMetrics.consumerRestarts.get();
+    return values.find((value) => value.labels.group === groupId)?.value ?? 0;
   }
 
   /** Records on the topic (log end minus log start, summed over partitions). */
@@ -677,6 +687,74 @@ describe('ReliableConsumer (real Kafka, real PostgreSQL)', () => {
     expect(rows[0].headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     await waitUntil('afterCommit to be called', async () => outboxVisibleAtAfterCommit.length === 1);
     expect(await outboxVisibleAtAfterCommit[0]).toBeGreaterThanOrEqual(1);
+  });
+
+  it('replaces a consumer that kafkajs stopped after a crash, reporting it to liveness meanwhile, and applies what follows', async () => {
+    // What a dead letter the broker refused once did: an error out of the batch that kafkajs neither
+    // retries nor restarts from. Two records before the start share a chunk, whose commit calls afterCommit.
+    const unrecoverable = Object.assign(new Error('a failure kafkajs does not restart from'), {
+      retriable: false,
+    });
+    const beforeCrash = [noteEvent('applied, then the consumer crashed'), noteEvent('in the same chunk')];
+    let afterCommits = 0;
+    let reportedDown = false;
+    const livenessNames = (): string[] => Object.keys(liveness.problems());
+    const watch = setInterval(() => {
+      reportedDown ||= livenessNames().some((name) => name.startsWith('consumer it-group-'));
+    }, 5);
+    try {
+      const pipeline = await startPipeline(insertEffect, {
+        before: beforeCrash.map((event) => structured(event, 'same-partition')),
+        afterCommit: () => {
+          afterCommits += 1;
+          if (afterCommits === 1) throw unrecoverable;
+        },
+      });
+      await waitUntil('the consumer to be restarted', async () => (await restarts(pipeline.groupId)) === 1);
+      const afterCrash = noteEvent('published after the crash');
+      await produce(pipeline.topic, structured(afterCrash));
+      await waitForEffect(afterCrash.id);
+      await waitForGroupAtEnd(pipeline);
+
+      expect(reportedDown).toBe(true);
+      expect(livenessNames()).not.toContain(`consumer ${pipeline.groupId}`);
+      const ids = [...beforeCrash, afterCrash].map((event) => event.id);
+      expect((await effectRows(ids)).map((row) => row.event_id)).toEqual(ids);
+      expect(await recordCount(pipeline.deadLetterTopic)).toBe(0);
+    } finally {
+      clearInterval(watch);
+    }
+  });
+
+  it('gives up a batch in backoff when a member joins, so the group rebalances without waiting for it, and dead-letters nothing', async () => {
+    const backoffMs = 30_000;
+    const retry = { maxAttempts: 100, initialDelayMs: backoffMs, maxDelayMs: backoffMs };
+    const stuck = noteEvent('fails while its first owner holds it');
+    let firstAttemptAt = 0;
+    const pipeline = await startPipeline(
+      async (event, context, attempt) => {
+        if (event.id === stuck.id) {
+          firstAttemptAt ||= Date.now();
+          throw new Error('a failure of unknown cause, retried after a long backoff');
+        }
+        await insertEffect(event, context, attempt);
+      },
+      { partitions: 2, retry },
+    );
+    await produce(pipeline.topic, structured(stuck, 'stuck', 0));
+    await waitUntil(
+      'the first member to be in backoff',
+      async () => pipeline.router.callsFor(stuck.id) === 1,
+    );
+
+    const joiner = new NoteRouter(insertEffect);
+    await startConsumer(pipeline, joiner, undefined, undefined, retry);
+    // The joiner is in the group once every member rejoined: the one in backoff did not sleep it out.
+    expect(Date.now() - firstAttemptAt).toBeLessThan(backoffMs);
+    const other = noteEvent('on the other partition');
+    await produce(pipeline.topic, structured(other, 'other', 1));
+    await waitForEffect(other.id);
+    expect(await recordCount(pipeline.deadLetterTopic)).toBe(0);
   });
 
   it('leaves a message that is still being retried uncommitted on stop, so the next member of the group applies it', async () => {

@@ -41,6 +41,8 @@ export interface LoadPipelineOptions {
   /** How long each handler holds its transaction open: long enough that a disruption lands mid-load. */
   handlerDelayMs: number;
   retry?: Partial<RetryPolicy>;
+  /** Where the consumer and the relay reach PostgreSQL (a proxy a test can cut); the test database by default. */
+  databaseUrl?: string;
 }
 
 /**
@@ -195,7 +197,10 @@ export class LoadPipeline {
       applicationName: this.applicationName,
     };
     await migrateServiceSchema(dataSourceOptions);
-    this.dataSource = await createServiceDataSource(dataSourceOptions).initialize();
+    this.dataSource = await createServiceDataSource({
+      ...dataSourceOptions,
+      url: this.options.databaseUrl ?? testDatabaseUrl(),
+    }).initialize();
     this.observer = new Client({
       connectionString: testDatabaseUrl(),
       application_name: `${this.applicationName}-observer`,

@@ -1,6 +1,7 @@
 import { EventTypes, newCloudEvent, Topics, type AppealRoutedData } from '@app/contracts';
 import { AppealRoutingSystem, findRepoRoot, waitUntil } from '@app/local-infra';
 import type { Producer } from 'kafkajs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
@@ -339,6 +340,45 @@ describe('an appeal walking through intake, routing, escalation and notification
     const good = submittedEvent(submittedAppeal());
     await publishSubmitted(JSON.stringify(good));
     await registeredFor(good.id);
+  });
+
+  it('dead-letters a message built to make an oversized dead letter, and keeps registering the appeals after it', async () => {
+    // Just under the topic's 1 MiB limit, with dozens of unknown fields: the original plus its reason
+    // would not fit the dead-letter topic, which once stopped intake's consumer for good.
+    const event = submittedEvent(submittedAppeal());
+    const padding: Record<string, string> = {};
+    for (let index = 0; index < 60; index += 1) padding[`pad${index}`] = '';
+    const bare = JSON.stringify({ ...event, data: { ...event.data, ...padding } });
+    const perField = Math.floor((1_046_000 - Buffer.byteLength(bare)) / 60);
+    for (const name of Object.keys(padding)) padding[name] = 'x'.repeat(perField);
+    const oversized = JSON.stringify({ ...event, data: { ...event.data, ...padding } });
+    expect(Buffer.byteLength(oversized)).toBeGreaterThan(1_045_000);
+
+    await publishSubmitted(oversized, { 'x-origin': 'call-centre' });
+    const good = submittedEvent(submittedAppeal());
+    await publishSubmitted(JSON.stringify(good));
+
+    await registeredFor(good.id);
+    const dead = await waitUntil('the oversized message on the dead-letter topic', async () =>
+      tap.records.find(
+        (record) =>
+          record.topic === Topics.intakeDeadLetter &&
+          (JSON.parse(record.headers['dlq-reason']) as { offset: string; omitted?: unknown }).omitted !==
+            undefined,
+      ),
+    );
+    expect(dead.value).toBeNull();
+    expect(dead.headers['dlq-original-omitted']).toBe('value');
+    expect(dead.headers['dlq-reason-code']).toBe('invalid-data');
+    expect(dead.headers['x-origin']).toBe('call-centre');
+    const reason = JSON.parse(dead.headers['dlq-reason']) as {
+      omitted: { value: { bytes: number; sha256: string } };
+    };
+    expect(reason.omitted.value).toEqual({
+      bytes: Buffer.byteLength(oversized),
+      sha256: createHash('sha256').update(oversized).digest('hex'),
+    });
+    expect((await fetch(intakeUrl('/health/live'))).status).toBe(200);
   });
 
   it('dead-letters a submitted event that reuses an id with other content, and keeps the first appeal', async () => {

@@ -1,0 +1,123 @@
+import type { KafkaMessage } from 'kafkajs';
+import { createHash } from 'node:crypto';
+import {
+  DEAD_LETTER_REASON_LIMITS,
+  deadLetterRecord,
+  DLQ_ORIGINAL_OMITTED_HEADER,
+  DLQ_REASON_CODE_HEADER,
+  DLQ_REASON_HEADER,
+  KAFKA_DEFAULT_MAX_MESSAGE_BYTES,
+  type DeadLetterDetail,
+  type DeadLetterReason,
+} from './dead-letter';
+
+function message(
+  value: Buffer | null,
+  headers: KafkaMessage['headers'] = {},
+  key: Buffer | null = null,
+): KafkaMessage {
+  return { key, value, headers, offset: '42', timestamp: '0', attributes: 0 };
+}
+
+function record(
+  kafkaMessage: KafkaMessage,
+  reason: DeadLetterReason,
+  limit = KAFKA_DEFAULT_MAX_MESSAGE_BYTES,
+) {
+  return deadLetterRecord(
+    'appeals.intake.dlq.v1',
+    { consumer: 'intake', topic: 'appeals.intake.v1', partition: 3, message: kafkaMessage },
+    reason,
+    limit,
+  );
+}
+
+function detailOf(headers: Record<string, unknown>): DeadLetterDetail {
+  return JSON.parse(String(headers[DLQ_REASON_HEADER])) as DeadLetterDetail;
+}
+
+function sizeOf(dead: ReturnType<typeof record>): number {
+  let total = Buffer.byteLength(dead.key ?? '') + Buffer.byteLength(dead.value ?? '');
+  for (const [name, value] of Object.entries(dead.headers))
+    total += name.length + Buffer.byteLength(value as Buffer | string);
+  return total;
+}
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const invalid: DeadLetterReason = { code: 'invalid-data', message: 'data does not match', fieldErrors: [] };
+
+describe('deadLetterRecord', () => {
+  it('keeps the original key, value and headers byte for byte when they fit, and adds the reason', () => {
+    const value = Buffer.from('{"text":"Әкімдікке өтініш"}');
+    const binaryHeader = Buffer.from([0xff, 0x00, 0xfe]);
+    const dead = record(
+      message(value, { 'x-origin': 'call-centre', 'x-blob': binaryHeader }, Buffer.from('k')),
+      invalid,
+    );
+
+    expect(dead.value).toBe(value);
+    expect(dead.key).toEqual(Buffer.from('k'));
+    expect(dead.headers['x-blob']).toBe(binaryHeader);
+    expect(dead.headers['x-origin']).toBe('call-centre');
+    expect(dead.headers[DLQ_REASON_CODE_HEADER]).toBe('invalid-data');
+    expect(dead.headers[DLQ_ORIGINAL_OMITTED_HEADER]).toBeUndefined();
+    expect(detailOf(dead.headers)).toMatchObject({
+      consumer: 'intake',
+      topic: 'appeals.intake.v1',
+      partition: 3,
+      offset: '42',
+    });
+  });
+
+  it('caps the field errors and the length of every text, saying how many were left out', () => {
+    const fieldErrors = Array.from({ length: 30_000 }, (_, index) => ({
+      field: `data.unknown${index}`.padEnd(1_000, 'x'),
+      reason: 'property should not exist '.repeat(100),
+    }));
+    const dead = record(message(Buffer.from('{}')), {
+      code: 'invalid-data',
+      message: 'm'.repeat(10_000),
+      fieldErrors,
+    });
+    const detail = detailOf(dead.headers);
+
+    expect(detail.fieldErrors).toHaveLength(DEAD_LETTER_REASON_LIMITS.fieldErrors);
+    expect(detail.omittedFieldErrors).toBe(30_000 - DEAD_LETTER_REASON_LIMITS.fieldErrors);
+    expect(detail.message.length).toBeLessThanOrEqual(DEAD_LETTER_REASON_LIMITS.messageChars);
+    for (const error of detail.fieldErrors) {
+      expect(error.field.length).toBeLessThanOrEqual(DEAD_LETTER_REASON_LIMITS.fieldChars);
+      expect(error.reason.length).toBeLessThanOrEqual(DEAD_LETTER_REASON_LIMITS.reasonChars);
+    }
+    expect(Buffer.byteLength(String(dead.headers[DLQ_REASON_HEADER]))).toBeLessThan(40_000);
+  });
+
+  it('replaces a value that would not fit the topic by its size and SHA-256, keeping the headers, and flags it', () => {
+    const value = Buffer.alloc(1_045_000, 'a');
+    const dead = record(message(value, { 'x-origin': 'portal' }), invalid);
+
+    expect(dead.value).toBeNull();
+    expect(dead.headers['x-origin']).toBe('portal');
+    expect(dead.headers[DLQ_ORIGINAL_OMITTED_HEADER]).toBe('value');
+    expect(detailOf(dead.headers).omitted).toEqual({ value: { bytes: value.length, sha256: sha256(value) } });
+    expect(sizeOf(dead)).toBeLessThan(KAFKA_DEFAULT_MAX_MESSAGE_BYTES);
+  });
+
+  it('leaves out the largest parts first, until the record fits a smaller limit', () => {
+    const value = Buffer.alloc(3_000, 'v');
+    const headers = { 'x-large': Buffer.alloc(20_000, 'h') };
+    const key = Buffer.alloc(100, 'k');
+    const dead = record(message(value, headers, key), invalid, 20_000);
+
+    expect(dead.headers[DLQ_ORIGINAL_OMITTED_HEADER]).toBe('headers');
+    expect(dead.value).toBe(value);
+    expect(dead.key).toBe(key);
+    expect(dead.headers['x-large']).toBeUndefined();
+    expect(Object.keys(detailOf(dead.headers).omitted ?? {})).toEqual(['headers']);
+
+    const compact = record(message(value, headers, key), invalid, 0);
+    expect(compact.headers[DLQ_ORIGINAL_OMITTED_HEADER]).toBe('headers,value,key');
+    expect(compact.value).toBeNull();
+    expect(compact.key).toBeNull();
+    expect(detailOf(compact.headers).omitted?.key).toEqual({ bytes: 100, sha256: sha256(key) });
+  });
+});

@@ -1,7 +1,7 @@
 import type { FieldError } from './field-error';
 
 /**
- * Containers (objects, arrays) nested inside more than this many others are refused. The deepest payload
+ * Levels of nesting of objects and arrays, at most: 32 `[` in a row pass, 33 do not. The deepest payload
  * of the contract nests three levels (`attachments.0.sha256`); class-transformer and `JSON.stringify`
  * recurse, and a body of 100 000 `[` would overflow their stack.
  */
@@ -42,7 +42,7 @@ function escapeUnit(unit: string): string {
   return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-function describe(field: string): string {
+function nameOf(field: string): string {
   return field === '' ? 'value' : field;
 }
 
@@ -70,23 +70,22 @@ export function unstorableParts(root: unknown, deferred?: string): FieldError[] 
     const { value, field, depth } = next;
     if (typeof value === 'string') {
       const defect = stringDefect(value);
-      if (defect !== undefined) errors.push({ field, reason: `${describe(field)} ${defect}` });
+      if (defect !== undefined) errors.push({ field, reason: `${nameOf(field)} ${defect}` });
       continue;
     }
     if (typeof value === 'number') {
-      if (!Number.isFinite(value))
-        errors.push({ field, reason: `${describe(field)} must be a finite number` });
+      if (!Number.isFinite(value)) errors.push({ field, reason: `${nameOf(field)} must be a finite number` });
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_JSON_DEPTH) {
-      errors.push({ field, reason: `${describe(field)} is nested deeper than ${MAX_JSON_DEPTH} levels` });
+      errors.push({ field, reason: `${nameOf(field)} is nested deeper than ${MAX_JSON_DEPTH} levels` });
       continue;
     }
     const keys = Object.keys(value);
     if (keys.length > MAX_JSON_ENTRIES) {
       const what = Array.isArray(value) ? 'elements' : 'properties';
-      errors.push({ field, reason: `${describe(field)} must have at most ${MAX_JSON_ENTRIES} ${what}` });
+      errors.push({ field, reason: `${nameOf(field)} must have at most ${MAX_JSON_ENTRIES} ${what}` });
       continue;
     }
     const children: Pending[] = [];
@@ -97,7 +96,7 @@ export function unstorableParts(root: unknown, deferred?: string): FieldError[] 
       if (defect !== undefined) errors.push({ field: child, reason: defect });
       else children.push({ value: (value as Record<string, unknown>)[key], field: child, depth: depth + 1 });
     }
-    // Reversed onto the stack, so that findings come in the order of the document.
+    // Reversed onto the stack, so that values are visited in the order of the document.
     pending.push(...children.reverse());
   }
   return errors;

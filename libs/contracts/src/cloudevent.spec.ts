@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { newCloudEvent, validateCloudEventEnvelope } from './cloudevent';
 import { EventTypes } from './event-types';
 
@@ -78,6 +79,76 @@ describe('validateCloudEventEnvelope', () => {
 
   it.each([null, 'event', [], 1])('rejects the non-object %p', (plain) => {
     expect(validateCloudEventEnvelope(plain)).toMatchObject({ ok: false, errors: [{ field: '' }] });
+  });
+});
+
+describe('validateCloudEventEnvelope, what cannot be stored', () => {
+  /** Any UTF-16 code unit, so that NUL and lone surrogates turn up as often as letters. */
+  const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+  const unstorableUnit = fc.oneof(
+    fc.constant('\u0000'),
+    fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+  );
+  const stringAttributes = Object.entries(goodEvent())
+    .filter(([, value]) => typeof value === 'string')
+    .map(([name]) => name);
+
+  it('never throws on any JSON or any value, and a refusal names fields', () => {
+    const candidates = fc.oneof(
+      fc.jsonValue({ stringUnit: anyCodeUnit }),
+      fc.dictionary(fc.string({ unit: anyCodeUnit }), fc.jsonValue({ stringUnit: anyCodeUnit })),
+      fc.record({
+        specversion: fc.constant('1.0'),
+        id: fc.string({ unit: anyCodeUnit }),
+        data: fc.anything(),
+      }),
+      fc.anything({ withNullPrototype: true, withSparseArray: true, withObjectString: true }),
+    );
+    fc.assert(
+      fc.property(candidates, (plain) => {
+        const result = validateCloudEventEnvelope(plain);
+        expect(result.ok || result.errors.every((e) => typeof e.field === 'string')).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses NUL or a lone surrogate anywhere in any attribute, naming it', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...stringAttributes), unstorableUnit, fc.nat(), (name, unit, at) => {
+        const event = goodEvent();
+        const text = event[name] as string;
+        const position = at % (text.length + 1);
+        event[name] = `${text.slice(0, position)}${unit}${text.slice(position)}`;
+        const result = validateCloudEventEnvelope(event);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.errors.map((error) => error.field)).toEqual([name]);
+      }),
+    );
+  });
+
+  it.each(['__proto__', 'constructor'])(
+    'refuses a %s attribute rather than letting it reshape the event',
+    (key) => {
+      const event = JSON.parse(JSON.stringify(goodEvent()).replace('{', `{"${key}": {"id": 1}, `)) as unknown;
+      expect(validateCloudEventEnvelope(event)).toEqual({
+        ok: false,
+        errors: [{ field: key, reason: `property ${key} should not exist` }],
+      });
+    },
+  );
+
+  it('leaves data to the payload check, however deep or whatever it holds', () => {
+    const levels = 100_000;
+    const deep = JSON.parse(`${'['.repeat(levels)}${']'.repeat(levels)}`) as unknown;
+    expect(validateCloudEventEnvelope({ ...goodEvent(), data: deep }).ok).toBe(true);
+    expect(validateCloudEventEnvelope({ ...goodEvent(), data: { text: '\u0000' } }).ok).toBe(true);
+  });
+
+  it('refuses a deeply nested extension without overflowing the stack', () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`) as unknown;
+    expect(validateCloudEventEnvelope({ ...goodEvent(), nested: deep }).ok).toBe(false);
   });
 });
 

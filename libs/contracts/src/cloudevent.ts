@@ -141,7 +141,13 @@ function isExtensionValue(value: unknown): boolean {
  * it came (not a class instance) so that extension attributes are kept untouched.
  */
 export function validateCloudEventEnvelope(plain: unknown): ValidationResult<CloudEvent> {
-  const result = validateAs(CloudEventEnvelope, plain, { forbidUnknownValues: true });
+  const result = validateAs(plain, {
+    // A shallow copy, not class-transformer's deep one: `data` is checked (its depth too) against the
+    // payload class of `type` later. Keys that would change the copy's prototype were refused before.
+    instantiate: (json) => Object.assign(new CloudEventEnvelope(), json),
+    options: { forbidUnknownValues: true },
+    deferred: 'data',
+  });
   return result.ok ? { ok: true, value: plain as CloudEvent } : result;
 }
 

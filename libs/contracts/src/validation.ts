@@ -1,13 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
+import type { FieldError } from './field-error';
+import { unstorableParts } from './storable-json';
 
-/** One failed rule, in a shape that fits a 4xx body, a dead-letter header and a log line alike. */
-export interface FieldError {
-  /** Dotted path from the validated object: `citizen.iin`, `attachments.0.sha256`; '' for the whole value. */
-  field: string;
-  /** The constraint's message, e.g. "iin check digit is wrong". */
-  reason: string;
-}
+export type { FieldError } from './field-error';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -26,41 +22,50 @@ const PAYLOAD_OPTIONS: ValidatorOptions = {
  * Values are not coerced: "12" is not a number, so what passes here is exactly what the JSON said.
  */
 export function validatePayload<T extends object>(cls: new () => T, plain: unknown): ValidationResult<T> {
-  const result = validateAs(cls, plain, PAYLOAD_OPTIONS);
-  const uncopied = uncopiedProperties(plain);
-  if (uncopied.length === 0) return result;
-  return { ok: false, errors: [...uncopied, ...(result.ok ? [] : result.errors)] };
-}
-
-/** Keys class-transformer never copies, so the whitelist never sees them: without this they vanish unnoticed. */
-const UNCOPIED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor']);
-
-/** Every `__proto__` or `constructor` key in the JSON, at any depth, as the whitelist would report it. */
-function uncopiedProperties(plain: unknown, path = ''): FieldError[] {
-  if (typeof plain !== 'object' || plain === null) return [];
-  return Object.entries(plain).flatMap(([key, value]) => {
-    const field = path === '' ? key : `${path}.${key}`;
-    return UNCOPIED_KEYS.has(key)
-      ? [{ field, reason: `property ${key} should not exist` }]
-      : uncopiedProperties(value, field);
+  return validateAs(plain, {
+    instantiate: (json) => plainToInstance(cls, json),
+    options: PAYLOAD_OPTIONS,
   });
 }
 
-/** Shared by payload and envelope validation; the envelope is open (extensions), so it passes other options. */
-export function validateAs<T extends object>(
-  cls: new () => T,
-  plain: unknown,
-  options: ValidatorOptions,
-): ValidationResult<T> {
+/** fieldErrors given for one value at most; one more entry says how many were left out. */
+export const MAX_FIELD_ERRORS = 50;
+
+export interface ValidationRules<T extends object> {
+  /** Builds what class-validator checks; it is given only JSON that {@link unstorableParts} found sound. */
+  instantiate(json: Record<string, unknown>): T;
+  options: ValidatorOptions;
+  /** A top-level property that a later check takes whole, so it is not walked here (a CloudEvent's `data`). */
+  deferred?: string;
+}
+
+/**
+ * Shared by payload and envelope validation: a JSON object, sound throughout, then the class's rules.
+ * What {@link unstorableParts} finds is reported alone: such JSON is not handed to class-transformer
+ * (too deep for its recursion, or keys it would drop), and its other faults can wait for a sound resend.
+ */
+export function validateAs<T extends object>(plain: unknown, rules: ValidationRules<T>): ValidationResult<T> {
   if (!isPlainObject(plain)) {
     return {
       ok: false,
       errors: [{ field: '', reason: `value must be a JSON object, got ${describeJsonType(plain)}` }],
     };
   }
-  const value = plainToInstance(cls, plain);
-  const errors = flattenValidationErrors(validateSync(value, options));
-  return errors.length === 0 ? { ok: true, value } : { ok: false, errors };
+  const unsound = unstorableParts(plain, rules.deferred);
+  if (unsound.length > 0) return { ok: false, errors: capFieldErrors(unsound) };
+  const value = rules.instantiate(plain);
+  const errors = flattenValidationErrors(validateSync(value, rules.options));
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: capFieldErrors(errors) };
+}
+
+/** A body of 100 000 unknown keys must not earn an answer of 100 000 errors. */
+function capFieldErrors(errors: FieldError[]): FieldError[] {
+  if (errors.length <= MAX_FIELD_ERRORS) return errors;
+  const more = errors.length - MAX_FIELD_ERRORS;
+  return [
+    ...errors.slice(0, MAX_FIELD_ERRORS),
+    { field: '', reason: `${more} more field error${more === 1 ? '' : 's'} not listed` },
+  ];
 }
 
 /**

@@ -192,6 +192,37 @@ describe('decodeCloudEvent, binary mode', () => {
   });
 });
 
+describe('decodeCloudEvent, attributes a database cannot store', () => {
+  it.each([
+    ['NUL', '\\u0000', 'NUL character'],
+    ['a lone surrogate', '\\ud800', 'lone UTF-16 surrogates'],
+  ])(
+    'rejects %s escaped in a structured-mode id as invalid-cloudevent, naming id',
+    (_case, escape, reason) => {
+      const json = JSON.stringify(goodEvent()).replace('"evt-1"', `"evt-${escape}"`);
+      const error = rejection({}, Buffer.from(json, 'utf8'));
+      expect(error.code).toBe('invalid-cloudevent');
+      expect(error.fieldErrors).toEqual([{ field: 'id', reason: expect.stringContaining(reason) }]);
+    },
+  );
+
+  it.each(['ce_id', 'ce_source', 'ce_subject', 'ce_traceparent'])(
+    'rejects a NUL in the binary-mode header %s as invalid-cloudevent, naming the attribute',
+    (header) => {
+      const error = rejection(binaryHeaders({ [header]: 'a\u0000b' }), Buffer.from('{}'));
+      expect(error.code).toBe('invalid-cloudevent');
+      expect(error.fieldErrors).toEqual([
+        { field: header.slice('ce_'.length), reason: expect.stringContaining('NUL character') },
+      ]);
+    },
+  );
+
+  it('passes data it cannot store on to the payload check, which knows the field', () => {
+    const event = { ...goodEvent(), data: { subject: 'a\u0000b' } };
+    expect(decodeCloudEvent({}, structured(event)).data).toEqual({ subject: 'a\u0000b' });
+  });
+});
+
 describe('encodeCloudEvent', () => {
   it('round-trips Kazakh text unchanged through decodeCloudEvent', () => {
     const event: CloudEvent = newCloudEvent({

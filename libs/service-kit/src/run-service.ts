@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { loadServiceConfig } from './service-config';
+import { answerBodyParserErrors, JSON_BODY_LIMIT, refuseInvalidUtf8 } from './json-body';
 import type { ServiceDefinition } from './service-definition';
 import { ContractValidationPipe } from './validation.pipe';
 
@@ -32,9 +33,8 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   await ensureTopics(createKafka({ brokers: config.kafkaBrokers, clientId: `${definition.name}-admin` }));
 
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
-  // Express's default of 100 kB is less than the longest appeal the contract allows, once a client
-  // escapes its Kazakh or Russian text as \uXXXX (six bytes a letter); the largest valid body is ~200 kB.
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });
+  app.use(answerBodyParserErrors);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ContractValidationPipe());
   const openApi = new DocumentBuilder()

@@ -1,5 +1,5 @@
 import { computeIinCheckDigit, SubmittedAppealData } from '@app/contracts';
-import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
+import { HttpException, type ArgumentMetadata } from '@nestjs/common';
 import { ContractValidationPipe } from './validation.pipe';
 
 /** A valid IIN of a woman born 1 January 1990 (7th digit 4), whatever serial the check digit allows. */
@@ -38,8 +38,9 @@ function badRequestBody(value: unknown, metadata: ArgumentMetadata = body): Reco
   try {
     pipe.transform(value, metadata);
   } catch (error) {
-    expect(error).toBeInstanceOf(BadRequestException);
-    return (error as BadRequestException).getResponse() as Record<string, unknown>;
+    expect(error).toBeInstanceOf(HttpException);
+    expect((error as HttpException).getStatus()).toBe(400);
+    return (error as HttpException).getResponse() as Record<string, unknown>;
   }
   throw new Error('expected the value to be rejected');
 }

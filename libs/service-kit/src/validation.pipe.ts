@@ -1,9 +1,18 @@
-import { validatePayload } from '@app/contracts';
-import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { validatePayload, type FieldError } from '@app/contracts';
+import { HttpException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 
 type PayloadClass = new () => object;
 
 const PLAIN_TYPES: unknown[] = [String, Number, Boolean, Array, Object];
+
+/** The one shape of every refused request: `{ statusCode, error, code: 'invalid-request', message, fieldErrors }`. */
+export function invalidRequest(status: number, message: string, fieldErrors: FieldError[]): HttpException {
+  return new HttpException(
+    { statusCode: status, error: STATUS_CODES[status], code: 'invalid-request', message, fieldErrors },
+    status,
+  );
+}
 
 /**
  * Validates request bodies with the same contract rules and the same error shape as the Kafka entrance
@@ -16,12 +25,6 @@ export class ContractValidationPipe implements PipeTransform {
     if (metadata.type !== 'body' || !metatype || PLAIN_TYPES.includes(metatype)) return value;
     const checked = validatePayload(metatype, value);
     if (checked.ok) return checked.value;
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'invalid-request',
-      message: 'the request has invalid fields',
-      fieldErrors: checked.errors,
-    });
+    throw invalidRequest(400, 'the request has invalid fields', checked.errors);
   }
 }

@@ -1,4 +1,6 @@
-import { validatePayload, type FieldError } from '../validation';
+import fc from 'fast-check';
+import { MAX_JSON_ENTRIES } from '../storable-json';
+import { MAX_FIELD_ERRORS, validatePayload, type FieldError } from '../validation';
 import { SubmittedAppealData } from './submitted-appeal';
 
 /** A complete, valid appeal; tests spoil one field at a time. */
@@ -32,9 +34,8 @@ function goodAppeal(): Record<string, unknown> {
   };
 }
 
-/** The good appeal with one dotted path set to `value` (or removed, for undefined). */
-function appealWith(path: string, value: unknown): Record<string, unknown> {
-  const appeal = goodAppeal();
+/** `appeal` with one dotted path set to `value` (or removed, for undefined). */
+function withValue(appeal: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
   const keys = path.split('.');
   const last = keys.pop() as string;
   const parent = keys.reduce<Record<string, unknown>>(
@@ -44,6 +45,11 @@ function appealWith(path: string, value: unknown): Record<string, unknown> {
   if (value === undefined) delete parent[last];
   else parent[last] = value;
   return appeal;
+}
+
+/** The good appeal with one dotted path set to `value` (or removed, for undefined). */
+function appealWith(path: string, value: unknown): Record<string, unknown> {
+  return withValue(goodAppeal(), path, value);
 }
 
 function errorsOf(plain: unknown): FieldError[] {
@@ -203,5 +209,167 @@ describe('validatePayload(SubmittedAppealData)', () => {
     const plain: unknown = JSON.parse('{"__proto__": {"kind": "complaint"}}');
     expect(validatePayload(SubmittedAppealData, plain).ok).toBe(false);
     expect(({} as Record<string, unknown>).kind).toBeUndefined();
+  });
+});
+
+describe('validatePayload(SubmittedAppealData), numbers', () => {
+  it.each<[string, unknown]>([
+    ['1e400 (Infinity once parsed)', JSON.parse('1e400')],
+    ['2 ** 60', 2 ** 60],
+    ['1.5', 1.5],
+    ['NaN', NaN],
+  ])('refuses sizeBytes %s', (_case, sizeBytes) => {
+    expect(fieldsOf(appealWith('attachments.0.sizeBytes', sizeBytes))).toEqual(['attachments.0.sizeBytes']);
+  });
+
+  it('takes -0 as the zero it is, and JSON writes it as 0', () => {
+    const result = validatePayload(SubmittedAppealData, appealWith('attachments.0.sizeBytes', -0));
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result.ok && result.value.attachments?.[0])).toContain('"sizeBytes":0');
+  });
+});
+
+describe('validatePayload(SubmittedAppealData), the size of the answer', () => {
+  it(`lists at most ${MAX_FIELD_ERRORS} field errors and says how many more there are`, () => {
+    const unknown = Object.fromEntries(Array.from({ length: 900 }, (_, i) => [`extra${i}`, i]));
+    const errors = errorsOf({ ...goodAppeal(), ...unknown });
+    expect(errors).toHaveLength(MAX_FIELD_ERRORS + 1);
+    expect(errors[MAX_FIELD_ERRORS]).toEqual({
+      field: '',
+      reason: `${900 - MAX_FIELD_ERRORS} more field errors not listed`,
+    });
+  });
+
+  it('answers 100 000 unknown keys with one error', () => {
+    const unknown = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`extra${i}`, i]));
+    expect(errorsOf({ ...goodAppeal(), ...unknown })).toEqual([
+      { field: '', reason: `value must have at most ${MAX_JSON_ENTRIES} properties` },
+    ]);
+  });
+
+  it('refuses 100 000 levels of nesting in an unknown field, naming it', () => {
+    const levels = 100_000;
+    const deep = JSON.parse(`${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`) as unknown;
+    expect(fieldsOf({ ...goodAppeal(), extra: deep })).toEqual([`extra${'.a'.repeat(31)}`]);
+    expect(fieldsOf(appealWith('citizen.fullName', deep))).toEqual([`citizen.fullName${'.a'.repeat(30)}`]);
+  });
+});
+
+/** Any UTF-16 code unit, so that NUL and lone surrogates turn up as often as letters. */
+const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+const anyString = fc.string({ unit: anyCodeUnit });
+/** A code unit no database column can hold as it came: NUL or a lone surrogate. */
+const unstorableUnit = fc.oneof(
+  fc.constant('\u0000'),
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+);
+
+/** The dotted path of every string in `value`. */
+function stringPaths(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return [path];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    stringPaths(child, path === '' ? key : `${path}.${key}`),
+  );
+}
+
+function isStorable(text: string): boolean {
+  return !text.includes('\u0000') && Buffer.from(text, 'utf8').toString('utf8') === text;
+}
+
+function valueAt(plain: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], plain);
+}
+
+describe('validatePayload(SubmittedAppealData), property-based', () => {
+  const validate = (plain: unknown) => validatePayload(SubmittedAppealData, plain);
+
+  it('never throws on any JSON, and a refusal names fields, at most a capped list of them', () => {
+    const json = fc.oneof(
+      fc.jsonValue({ stringUnit: anyCodeUnit }),
+      fc.dictionary(anyString, fc.jsonValue({ stringUnit: anyCodeUnit })),
+      fc.anything({ withNullPrototype: true, withSparseArray: true, withObjectString: true }),
+    );
+    fc.assert(
+      fc.property(json, (plain) => {
+        const result = validate(plain);
+        if (result.ok) return;
+        expect(result.errors.length).toBeGreaterThan(0);
+        expect(result.errors.length).toBeLessThanOrEqual(MAX_FIELD_ERRORS + 1);
+        for (const error of result.errors) {
+          expect(typeof error.field).toBe('string');
+          expect(typeof error.reason).toBe('string');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws when any field of a valid appeal is replaced by any JSON', () => {
+    const paths = stringPaths(goodAppeal()).concat('citizen', 'attachments', 'attachments.0');
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue({ stringUnit: anyCodeUnit }), (path, value) => {
+        const result = validate(appealWith(path, value));
+        expect(result.ok || result.errors.length > 0).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a valid appeal with NUL or a lone surrogate anywhere in any string, naming that field', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...stringPaths(goodAppeal())),
+        unstorableUnit,
+        fc.nat(),
+        (path, unit, at) => {
+          const text = valueAt(goodAppeal(), path) as string;
+          const position = at % (text.length + 1);
+          const result = validate(
+            appealWith(path, `${text.slice(0, position)}${unit}${text.slice(position)}`),
+          );
+          expect(result.ok).toBe(false);
+          if (result.ok) return;
+          expect(result.errors.map((error) => error.field)).toEqual([path]);
+        },
+      ),
+    );
+  });
+
+  it('refuses an unstorable key anywhere in a valid appeal, naming it', () => {
+    const objects = ['', 'citizen', 'attachments.0'];
+    fc.assert(
+      fc.property(fc.constantFrom(...objects), anyString, unstorableUnit, (path, key, unit) => {
+        const appeal = goodAppeal();
+        const target = (path === '' ? appeal : valueAt(appeal, path)) as Record<string, unknown>;
+        target[`${key}${unit}`] = 'x';
+        const result = validate(appeal);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors[0]?.field.startsWith(path)).toBe(true);
+        expect(result.errors[0]?.reason).toMatch(/^property name /);
+      }),
+    );
+  });
+
+  it('lets through only appeals whose every string is storable, and unchanged by a JSON round trip', () => {
+    const freeText = ['externalId', 'subject', 'text', 'channel', 'citizen.fullName', 'attachments.0.name'];
+    const edits = fc.array(fc.tuple(fc.constantFrom(...freeText), anyString), { minLength: 1, maxLength: 4 });
+    let passed = 0;
+    fc.assert(
+      fc.property(edits, (changes) => {
+        const appeal = changes.reduce((plain, [path, text]) => withValue(plain, path, text), goodAppeal());
+        const result = validate(appeal);
+        if (!result.ok) return;
+        passed += 1;
+        for (const path of stringPaths(result.value))
+          expect(isStorable(valueAt(result.value, path) as string)).toBe(true);
+        expect(JSON.parse(JSON.stringify(result.value))).toEqual(appeal);
+      }),
+      { numRuns: 300 },
+    );
+    // The property says something only if some generated appeals pass.
+    expect(passed).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
+import { RedactingTypeOrmLogger } from './redacting-typeorm-logger';
 import { assertSqlIdentifier } from './sql-identifier';
 
 type MigrationClass = new () => MigrationInterface;
@@ -30,7 +31,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logger: new RedactingTypeOrmLogger(options.applicationName),
     applicationName: options.applicationName,
     extra: {
       max: options.poolSize ?? 10,

@@ -5,3 +5,4 @@ export * from './service-config';
 export * from './service-definition';
 export * from './service-kit.module';
 export * from './validation.pipe';
+export * from './unexpected-error.filter';

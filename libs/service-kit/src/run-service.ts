@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { loadServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
+import { UnexpectedErrorFilter } from './unexpected-error.filter';
 import { ContractValidationPipe } from './validation.pipe';
 
 function writeStartupLine(level: 'info' | 'error', service: string, msg: string, extra: object = {}): void {
@@ -36,6 +37,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   // escapes its Kazakh or Russian text as \uXXXX (six bytes a letter); the largest valid body is ~200 kB.
   app.useBodyParser('json', { limit: '1mb' });
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new UnexpectedErrorFilter(app.getHttpAdapter()));
   app.useGlobalPipes(new ContractValidationPipe());
   const openApi = new DocumentBuilder()
     .setTitle(`appeal-routing ${definition.name}`)

@@ -4,7 +4,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import { HealthController } from './health.controller';
+import { serializeError } from './log-serializers';
 import { MetricsController } from './metrics.controller';
 import type { ServiceDefinition } from './service-definition';
 
@@ -27,6 +29,10 @@ export class ServiceKitModule {
               paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
               remove: true,
             },
+            // pino-http would hand our `err` serializer pino's serialization of the error (stack and
+            // enumerable properties, a failed query's parameters among them), not the error itself.
+            wrapSerializers: false,
+            serializers: { req: stdSerializers.req, res: stdSerializers.res, err: serializeError },
             autoLogging: { ignore: (request) => QUIET_PATHS.includes(request.url ?? '') },
             quietReqLogger: true,
           },

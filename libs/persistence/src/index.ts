@@ -5,3 +5,4 @@ export * from './sql-identifier';
 export * from './cached-reference-data';
 export * from './redaction';
 export * from './redacting-typeorm-logger';
+export * from './database-gauge';

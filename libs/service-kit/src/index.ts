@@ -6,3 +6,4 @@ export * from './service-definition';
 export * from './service-kit.module';
 export * from './validation.pipe';
 export * from './unexpected-error.filter';
+export * from './kafka-reachability';

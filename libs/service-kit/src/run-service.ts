@@ -23,6 +23,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   const config = loadServiceConfig(definition);
   const applied = await migrateServiceSchema({
     url: config.databaseUrl,
+    ...config.database,
     schema: definition.schema,
     entities: definition.entities,
     migrations: definition.migrations,

@@ -1,13 +1,15 @@
-import { MessagingModule } from '@app/messaging';
-import { createServiceDataSource, databaseUrlFromEnv } from '@app/persistence';
+import { KAFKA, MessagingModule, probeKafka, type KafkaClient } from '@app/messaging';
+import { createServiceDataSource } from '@app/persistence';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
 import { HealthController } from './health.controller';
+import { KafkaReachability } from './kafka-reachability';
 import { serializeError } from './log-serializers';
 import { MetricsController } from './metrics.controller';
+import { loadServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
@@ -38,19 +40,29 @@ export class ServiceKitModule {
           },
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            createServiceDataSource({
-              url: databaseUrlFromEnv(),
+          useFactory: () => {
+            const config = loadServiceConfig(definition);
+            return createServiceDataSource({
+              url: config.databaseUrl,
+              ...config.database,
               schema: definition.schema,
               entities: definition.entities,
               migrations: definition.migrations,
               applicationName: definition.name,
-            }).options,
+            }).options;
+          },
         }),
         MessagingModule.forService({ clientId: definition.name, schema: definition.schema }),
         TerminusModule,
       ],
       controllers: [HealthController, MetricsController],
+      providers: [
+        {
+          provide: KafkaReachability,
+          useFactory: (kafka: KafkaClient) => new KafkaReachability(() => probeKafka(kafka)),
+          inject: [KAFKA],
+        },
+      ],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { isPlainObject, validateCloudEventEnvelope, type CloudEvent } from '@app/contracts';
-import { InvalidMessageError, redactValues } from './errors';
+import { redactValues } from '@app/persistence';
+import { InvalidMessageError } from './errors';
 import type { IHeaders } from 'kafkajs';
 import type { RecordHeaders } from './headers';
 

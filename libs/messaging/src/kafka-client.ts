@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import { redactingKafkaLogCreator } from './kafka-log';
 
 export interface KafkaConnection {
   brokers: string[];
@@ -18,23 +19,12 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return brokers;
 }
 
-/** kafkajs logs go through our JSON logger as warnings only: its info level is chatty. */
-function kafkaLogCreator(): (entry: LogEntry) => void {
-  return ({ namespace, level, log }) => {
-    if (level > logLevel.WARN) return;
-    const { message, ...rest } = log;
-    process.stderr.write(
-      `${JSON.stringify({ level: level === logLevel.ERROR ? 'error' : 'warn', component: `kafkajs.${namespace}`, msg: message, ...rest })}\n`,
-    );
-  };
-}
-
 export function createKafka(connection: KafkaConnection, overrides: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
     clientId: connection.clientId,
     brokers: connection.brokers,
     logLevel: logLevel.WARN,
-    logCreator: kafkaLogCreator,
+    logCreator: redactingKafkaLogCreator(),
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
     ...overrides,
   });

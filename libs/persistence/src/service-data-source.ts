@@ -2,24 +2,48 @@ import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
+import { RedactingTypeOrmLogger } from './redacting-typeorm-logger';
 import { assertSqlIdentifier } from './sql-identifier';
 
 type MigrationClass = new () => MigrationInterface;
 // TypeORM's own entity list type; functions are entity classes.
 type EntityList = MixedList<string | EntitySchema | (new () => unknown)>;
 
-export interface ServiceDataSourceOptions {
+/** Pool and session limits; each service reads them from its environment (see README, Environment). */
+export interface DatabaseSettings {
+  poolSize: number;
+  connectTimeoutMs: number;
+  /** A statement running longer is cancelled (SQLSTATE 57014, retried as transient): it cannot hold a consumer. */
+  statementTimeoutMs: number;
+  /** Waiting longer for a lock fails the statement (55P03, transient) instead of queueing behind a stuck one. */
+  lockTimeoutMs: number;
+  /** PostgreSQL ends a session left idle inside a transaction this long, releasing its locks. */
+  idleInTransactionTimeoutMs: number;
+  /** TCP keepalive after this much silence, so a connection to a vanished server is noticed. */
+  keepAliveDelayMs: number;
+}
+
+export const DEFAULT_DATABASE_SETTINGS: DatabaseSettings = {
+  poolSize: 10,
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 15_000,
+  lockTimeoutMs: 5_000,
+  idleInTransactionTimeoutMs: 60_000,
+  keepAliveDelayMs: 10_000,
+};
+
+export interface ServiceDataSourceOptions extends Partial<DatabaseSettings> {
   url: string;
   /** The one schema this service owns; no service reads another's. */
   schema: string;
   entities: EntityList;
   migrations: MigrationClass[];
-  poolSize?: number;
   applicationName: string;
 }
 
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   const schema = assertSqlIdentifier(options.schema);
+  const settings: DatabaseSettings = { ...DEFAULT_DATABASE_SETTINGS, ...options };
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -30,11 +54,17 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logger: new RedactingTypeOrmLogger(options.applicationName),
     applicationName: options.applicationName,
+    // node-postgres client settings; a timeout of 0 is not sent, leaving the server's own setting.
     extra: {
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+      max: settings.poolSize,
+      connectionTimeoutMillis: settings.connectTimeoutMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: settings.keepAliveDelayMs,
+      statement_timeout: settings.statementTimeoutMs,
+      lock_timeout: settings.lockTimeoutMs,
+      idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
       // Kazakh texts must survive: the connection speaks UTF-8 whatever the server default.
       client_encoding: 'UTF8',
     },
@@ -53,7 +83,8 @@ export async function migrateServiceSchema(options: ServiceDataSourceOptions): P
   try {
     await lockClient.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${schema}`]);
     await lockClient.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    const dataSource = createServiceDataSource({ ...options, poolSize: 1 });
+    // A migration may rewrite a large table: no statement timeout (the lock timeout still applies).
+    const dataSource = createServiceDataSource({ ...options, poolSize: 1, statementTimeoutMs: 0 });
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });

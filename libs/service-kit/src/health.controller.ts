@@ -1,5 +1,5 @@
-import { KAFKA, probeKafka, type KafkaClient } from '@app/messaging';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { KAFKA, liveness, probeKafka, type KafkaClient } from '@app/messaging';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -19,25 +19,38 @@ export class HealthController {
     @Inject(KAFKA) private readonly kafka: KafkaClient,
   ) {}
 
-  /** Liveness: the process answers. Restarting it would not fix a database outage, so no dependencies here. */
+  /**
+   * Liveness: what must keep running does (the consumer, the outbox relay); a restart would fix it.
+   * Outages of PostgreSQL or Kafka are not here: restarting would not bring them back.
+   */
   @Get('live')
   live(): { status: 'ok' } {
+    const problems = liveness.problems();
+    if (Object.keys(problems).length > 0)
+      throw new ServiceUnavailableException({ status: 'error', problems });
     return { status: 'ok' };
   }
 
-  /** Readiness: the service can do its work now (PostgreSQL and Kafka answer). */
+  /**
+   * Readiness, what a load balancer needs: PostgreSQL answers. Kafka is not asked: appeals are accepted
+   * into the outbox while Kafka is away and published when it is back.
+   */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.database.pingCheck('postgres', { timeout: 2000 }),
-      () => this.kafkaCheck(),
-    ]);
+    return this.health.check([() => this.database.pingCheck('postgres', { timeout: 2000 })]);
+  }
+
+  /** Kafka answers (503 when not): for operators and alerts, not for routing traffic. */
+  @Get('kafka')
+  @HealthCheck()
+  kafkaState(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.kafkaCheck()]);
   }
 
   private async kafkaCheck(): Promise<HealthIndicatorResult<'kafka'>> {
     const session = this.indicators.check('kafka');
-    const probe = await probeKafka(this.kafka, 2000);
+    const probe = await probeKafka(this.kafka);
     return probe.up ? session.up({ brokers: probe.brokers }) : session.down({ message: probe.reason });
   }
 }

@@ -5,3 +5,5 @@ export * from './service-config';
 export * from './service-definition';
 export * from './service-kit.module';
 export * from './validation.pipe';
+export * from './unexpected-error.filter';
+export * from './kafka-reachability';

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { loadServiceConfig } from './service-config';
 import { answerBodyParserErrors, JSON_BODY_LIMIT, refuseInvalidUtf8 } from './json-body';
 import type { ServiceDefinition } from './service-definition';
+import { UnexpectedErrorFilter } from './unexpected-error.filter';
 import { ContractValidationPipe } from './validation.pipe';
 
 function writeStartupLine(level: 'info' | 'error', service: string, msg: string, extra: object = {}): void {
@@ -23,6 +24,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   const config = loadServiceConfig(definition);
   const applied = await migrateServiceSchema({
     url: config.databaseUrl,
+    ...config.database,
     schema: definition.schema,
     entities: definition.entities,
     migrations: definition.migrations,
@@ -36,6 +38,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });
   app.use(answerBodyParserErrors);
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new UnexpectedErrorFilter(app.getHttpAdapter()));
   app.useGlobalPipes(new ContractValidationPipe());
   const openApi = new DocumentBuilder()
     .setTitle(`appeal-routing ${definition.name}`)

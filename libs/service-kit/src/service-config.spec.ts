@@ -1,5 +1,5 @@
-import { DEFAULT_DATABASE_URL } from '@app/persistence';
-import { loadServiceConfig, millisecondsFromEnv } from './service-config';
+import { DEFAULT_DATABASE_SETTINGS, DEFAULT_DATABASE_URL } from '@app/persistence';
+import { databaseSettingsFromEnv, loadServiceConfig, millisecondsFromEnv } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 
 const intake: ServiceDefinition = {
@@ -21,6 +21,7 @@ describe('loadServiceConfig', () => {
       databaseUrl: DEFAULT_DATABASE_URL,
       kafkaBrokers: ['127.0.0.1:9092'],
       logLevel: 'info',
+      database: DEFAULT_DATABASE_SETTINGS,
     });
   });
 
@@ -31,6 +32,7 @@ describe('loadServiceConfig', () => {
       HOST: '127.0.0.1',
       PORT: '8080',
       LOG_LEVEL: 'debug',
+      DB_POOL_SIZE: '4',
     });
     expect(config).toEqual({
       port: 8080,
@@ -38,6 +40,7 @@ describe('loadServiceConfig', () => {
       databaseUrl: 'postgres://app@db.internal:6432/appeals_prod',
       kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
       logLevel: 'debug',
+      database: { ...DEFAULT_DATABASE_SETTINGS, poolSize: 4 },
     });
   });
 
@@ -123,5 +126,66 @@ describe('millisecondsFromEnv', () => {
     expect(() => millisecondsFromEnv('TICK_MS', 1000, 10, { TICK_MS: value })).toThrow(
       `TICK_MS must be a whole number of milliseconds >= 10, got "${value}"`,
     );
+  });
+});
+
+describe('databaseSettingsFromEnv', () => {
+  it('uses bounded defaults: no statement, lock or idle transaction can hold a connection for ever', () => {
+    expect(databaseSettingsFromEnv({})).toEqual({
+      poolSize: 10,
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 15000,
+      lockTimeoutMs: 5000,
+      idleInTransactionTimeoutMs: 60000,
+      keepAliveDelayMs: 10000,
+    });
+  });
+
+  it('reads each setting from its variable', () => {
+    expect(
+      databaseSettingsFromEnv({
+        DB_POOL_SIZE: '20',
+        DB_CONNECT_TIMEOUT_MS: '2000',
+        DB_STATEMENT_TIMEOUT_MS: '0',
+        DB_LOCK_TIMEOUT_MS: '1000',
+        DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '30000',
+        DB_KEEPALIVE_DELAY_MS: '5000',
+      }),
+    ).toEqual({
+      poolSize: 20,
+      connectTimeoutMs: 2000,
+      statementTimeoutMs: 0,
+      lockTimeoutMs: 1000,
+      idleInTransactionTimeoutMs: 30000,
+      keepAliveDelayMs: 5000,
+    });
+  });
+
+  it.each([
+    ['DB_POOL_SIZE', '0', 'DB_POOL_SIZE must be a whole number >= 1, got "0"'],
+    ['DB_POOL_SIZE', 'ten', 'DB_POOL_SIZE must be a whole number >= 1, got "ten"'],
+    [
+      'DB_CONNECT_TIMEOUT_MS',
+      '0',
+      'DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100, got "0"',
+    ],
+    [
+      'DB_STATEMENT_TIMEOUT_MS',
+      '15s',
+      'DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 0, got "15s"',
+    ],
+    ['DB_LOCK_TIMEOUT_MS', '-1', 'DB_LOCK_TIMEOUT_MS must be a whole number of milliseconds >= 0, got "-1"'],
+    [
+      'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      '3000000000',
+      'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS must be at most 2147483647, got "3000000000"',
+    ],
+    [
+      'DB_KEEPALIVE_DELAY_MS',
+      '10',
+      'DB_KEEPALIVE_DELAY_MS must be a whole number of milliseconds >= 1000, got "10"',
+    ],
+  ])('stops the service at start-up when %s=%p, naming the variable', (name, value, message) => {
+    expect(() => loadServiceConfig(intake, { ...BROKERS, [name]: value })).toThrow(message);
   });
 });

@@ -1,5 +1,10 @@
 import { brokersFromEnv } from '@app/messaging';
-import { databaseUrlFromEnv, describeDatabaseUrl } from '@app/persistence';
+import {
+  databaseUrlFromEnv,
+  DEFAULT_DATABASE_SETTINGS,
+  describeDatabaseUrl,
+  type DatabaseSettings,
+} from '@app/persistence';
 import type { ServiceDefinition } from './service-definition';
 
 export interface ServiceConfig {
@@ -8,6 +13,7 @@ export interface ServiceConfig {
   databaseUrl: string;
   kafkaBrokers: string[];
   logLevel: string;
+  database: DatabaseSettings;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -23,6 +29,25 @@ function portFrom(env: NodeJS.ProcessEnv, names: string[], fallback: number): nu
   return port;
 }
 
+// PostgreSQL's integer settings and Node's timers both stop at 2^31 - 1 (a longer timer fires at once).
+const MAX_WHOLE_NUMBER = 2_147_483_647;
+
+/** A whole number, at least `min`, from the environment; unset or blank gives `fallback`. */
+function wholeNumberFromEnv(
+  name: string,
+  fallback: number,
+  min: number,
+  what: string,
+  env: NodeJS.ProcessEnv,
+): number {
+  const raw = env[name]?.trim() || String(fallback);
+  if (!/^\d+$/.test(raw) || Number(raw) < min)
+    throw new Error(`${name} must be ${what} >= ${min}, got "${raw}"`);
+  if (Number(raw) > MAX_WHOLE_NUMBER)
+    throw new Error(`${name} must be at most ${MAX_WHOLE_NUMBER}, got "${raw}"`);
+  return Number(raw);
+}
+
 /**
  * A whole number of milliseconds, at least `min`, from the environment; unset or blank gives `fallback`.
  * A bad value stops the service with a message naming the variable, rather than running with NaN.
@@ -33,10 +58,25 @@ export function millisecondsFromEnv(
   min: number,
   env: NodeJS.ProcessEnv = process.env,
 ): number {
-  const raw = env[name]?.trim() || String(fallback);
-  if (!/^\d+$/.test(raw) || Number(raw) < min)
-    throw new Error(`${name} must be a whole number of milliseconds >= ${min}, got "${raw}"`);
-  return Number(raw);
+  return wholeNumberFromEnv(name, fallback, min, 'a whole number of milliseconds', env);
+}
+
+/** Pool size and timeouts of the service's PostgreSQL connections; a timeout of 0 leaves the server's setting. */
+export function databaseSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  const defaults = DEFAULT_DATABASE_SETTINGS;
+  return {
+    poolSize: wholeNumberFromEnv('DB_POOL_SIZE', defaults.poolSize, 1, 'a whole number', env),
+    connectTimeoutMs: millisecondsFromEnv('DB_CONNECT_TIMEOUT_MS', defaults.connectTimeoutMs, 100, env),
+    statementTimeoutMs: millisecondsFromEnv('DB_STATEMENT_TIMEOUT_MS', defaults.statementTimeoutMs, 0, env),
+    lockTimeoutMs: millisecondsFromEnv('DB_LOCK_TIMEOUT_MS', defaults.lockTimeoutMs, 0, env),
+    idleInTransactionTimeoutMs: millisecondsFromEnv(
+      'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      defaults.idleInTransactionTimeoutMs,
+      0,
+      env,
+    ),
+    keepAliveDelayMs: millisecondsFromEnv('DB_KEEPALIVE_DELAY_MS', defaults.keepAliveDelayMs, 1000, env),
+  };
 }
 
 /** Reads and checks the environment once at start-up, so a bad setting stops the service with a clear message. */
@@ -55,5 +95,6 @@ export function loadServiceConfig(
     databaseUrl,
     kafkaBrokers: brokersFromEnv(env),
     logLevel,
+    database: databaseSettingsFromEnv(env),
   };
 }

@@ -1,11 +1,15 @@
-import { MessagingModule } from '@app/messaging';
-import { createServiceDataSource, databaseUrlFromEnv } from '@app/persistence';
+import { KAFKA, MessagingModule, probeKafka, type KafkaClient } from '@app/messaging';
+import { createServiceDataSource } from '@app/persistence';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import { HealthController } from './health.controller';
+import { KafkaReachability } from './kafka-reachability';
+import { serializeError } from './log-serializers';
 import { MetricsController } from './metrics.controller';
+import { loadServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
@@ -27,24 +31,38 @@ export class ServiceKitModule {
               paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
               remove: true,
             },
+            // pino-http would hand our `err` serializer pino's serialization of the error (stack and
+            // enumerable properties, a failed query's parameters among them), not the error itself.
+            wrapSerializers: false,
+            serializers: { req: stdSerializers.req, res: stdSerializers.res, err: serializeError },
             autoLogging: { ignore: (request) => QUIET_PATHS.includes(request.url ?? '') },
             quietReqLogger: true,
           },
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            createServiceDataSource({
-              url: databaseUrlFromEnv(),
+          useFactory: () => {
+            const config = loadServiceConfig(definition);
+            return createServiceDataSource({
+              url: config.databaseUrl,
+              ...config.database,
               schema: definition.schema,
               entities: definition.entities,
               migrations: definition.migrations,
               applicationName: definition.name,
-            }).options,
+            }).options;
+          },
         }),
         MessagingModule.forService({ clientId: definition.name, schema: definition.schema }),
         TerminusModule,
       ],
       controllers: [HealthController, MetricsController],
+      providers: [
+        {
+          provide: KafkaReachability,
+          useFactory: (kafka: KafkaClient) => new KafkaReachability(() => probeKafka(kafka)),
+          inject: [KAFKA],
+        },
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
+import { gaugeFromDatabase } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Counter, Gauge } from 'prom-client';
+import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 export const deadlineMetrics = {
@@ -15,16 +16,15 @@ export const deadlineMetrics = {
 @Injectable()
 export class DeadlineGauges {
   constructor(@InjectDataSource() dataSource: DataSource) {
-    new Gauge({
+    gaugeFromDatabase({
       name: 'appeals_deadlines',
       help: 'Appeals whose deadline escalation watches, by state (watching, warned, escalated, overdue)',
       labelNames: ['state'] as const,
-      async collect() {
+      read: async () => {
         const rows = await dataSource.query<Array<{ state: string; count: number }>>(
           'SELECT state, count(*)::int AS count FROM escalation.watched_appeal GROUP BY state',
         );
-        this.reset();
-        for (const row of rows) this.set({ state: row.state }, row.count);
+        return rows.map((row) => ({ labels: { state: row.state }, value: row.count }));
       },
     });
   }

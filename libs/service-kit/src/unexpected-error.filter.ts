@@ -1,0 +1,43 @@
+import { describeFailure } from '@app/messaging';
+import {
+  Catch,
+  HttpException,
+  InternalServerErrorException,
+  Logger,
+  type ArgumentsHost,
+} from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { STATUS_CODES } from 'node:http';
+
+/**
+ * body-parser's errors (http-errors: 413 for a body too large, 400 for JSON it cannot parse) are the
+ * client's, answered with their status as Nest does, and not logged as failures of ours.
+ */
+function clientError(exception: unknown): HttpException | undefined {
+  const { statusCode, message, expose } = (exception ?? {}) as {
+    statusCode?: unknown;
+    message?: unknown;
+    expose?: unknown;
+  };
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return undefined;
+  const shown = expose === false || typeof message !== 'string' ? STATUS_CODES[statusCode] : message;
+  return new HttpException({ statusCode, message: shown }, statusCode);
+}
+
+/**
+ * Nest logs an unexpected error of an HTTP handler with its message and stack, and a database error's
+ * message quotes the row it failed on: the citizen's name, IIN or text. This filter logs it described
+ * without values and answers a bare 500; HTTP errors (400, 404, 409, 503 …) are answered as Nest does.
+ */
+@Catch()
+export class UnexpectedErrorFilter extends BaseExceptionFilter {
+  private readonly log = new Logger('HTTP');
+
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    if (exception instanceof HttpException) return super.catch(exception, host);
+    const answer = clientError(exception);
+    if (answer) return super.catch(answer, host);
+    this.log.error(`request failed: ${describeFailure(exception)}`);
+    super.catch(new InternalServerErrorException(), host);
+  }
+}

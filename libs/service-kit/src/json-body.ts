@@ -1,4 +1,4 @@
-import { redactValues } from '@app/messaging';
+import { redactValues } from '@app/persistence';
 import type { NextFunction, Request, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import { invalidRequest } from './validation.pipe';

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
@@ -41,6 +41,19 @@ export interface ServiceDataSourceOptions extends Partial<DatabaseSettings> {
   applicationName: string;
 }
 
+/**
+ * pg emits 'error' on a client whose connection drops; TypeORM listens only while a query runner holds the
+ * client, and pg-pool only while it is idle. A client that loses its connection in between (just released
+ * with an error, being ended) would raise the event as an uncaught exception and end the process. The
+ * failure itself already reaches whoever ran the query, so the event only needs a listener.
+ */
+class ListenedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   const schema = assertSqlIdentifier(options.schema);
   const settings: DatabaseSettings = { ...DEFAULT_DATABASE_SETTINGS, ...options };
@@ -58,6 +71,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     applicationName: options.applicationName,
     // node-postgres client settings; a timeout of 0 is not sent, leaving the server's own setting.
     extra: {
+      Client: ListenedClient,
       max: settings.poolSize,
       connectionTimeoutMillis: settings.connectTimeoutMs,
       keepAlive: true,

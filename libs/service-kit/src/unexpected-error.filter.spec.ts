@@ -21,6 +21,12 @@ class FailingController {
     throw new QueryFailedError('INSERT INTO intake.appeal VALUES ($1, $2, $3, $4, $5)', CITIZEN, driverError);
   }
 
+  @Get('outage')
+  outage(): never {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    throw new QueryFailedError('SELECT 1', [], refused);
+  }
+
   @Post('echo')
   echo(@Body() body: unknown): unknown {
     return body;
@@ -73,6 +79,13 @@ describe('UnexpectedErrorFilter', () => {
       'request failed: QueryFailedError (22021): invalid byte sequence for encoding "…"',
     );
     for (const value of CITIZEN) expect(logged).not.toContain(value);
+  });
+
+  it('answers an outage with 503 and Retry-After, so that the client retries with the same key', async () => {
+    const response = await request(server()).get('/appeals/outage');
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body).toMatchObject({ statusCode: 503, code: 'temporarily-unavailable' });
   });
 
   it('answers an HTTP error as it was thrown', async () => {

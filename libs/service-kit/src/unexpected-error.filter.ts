@@ -1,13 +1,18 @@
-import { describeFailure } from '@app/messaging';
+import { classifyFailure, describeFailure } from '@app/messaging';
 import {
   Catch,
   HttpException,
   InternalServerErrorException,
   Logger,
+  ServiceUnavailableException,
   type ArgumentsHost,
 } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+
+/** Seconds a client is asked to wait before it retries a request that met an outage. */
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * body-parser's errors (http-errors: 413 for a body too large, 400 for JSON it cannot parse) are the
@@ -28,6 +33,8 @@ function clientError(exception: unknown): HttpException | undefined {
  * Nest logs an unexpected error of an HTTP handler with its message and stack, and a database error's
  * message quotes the row it failed on: the citizen's name, IIN or text. This filter logs it described
  * without values and answers a bare 500; HTTP errors (400, 404, 409, 503 …) are answered as Nest does.
+ * A transient failure (the database away, a lost connection, a timeout) is an outage, not a fault of the
+ * request: 503 with Retry-After, so the client retries with the same Idempotency-Key and nothing is lost.
  */
 @Catch()
 export class UnexpectedErrorFilter extends BaseExceptionFilter {
@@ -37,6 +44,19 @@ export class UnexpectedErrorFilter extends BaseExceptionFilter {
     if (exception instanceof HttpException) return super.catch(exception, host);
     const answer = clientError(exception);
     if (answer) return super.catch(answer, host);
+    if (classifyFailure(exception) === 'transient') {
+      this.log.warn(`request met an outage: ${describeFailure(exception)}`);
+      host.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      return super.catch(
+        new ServiceUnavailableException({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          code: 'temporarily-unavailable',
+          message: 'the service cannot reach its database right now; retry with the same Idempotency-Key',
+        }),
+        host,
+      );
+    }
     this.log.error(`request failed: ${describeFailure(exception)}`);
     super.catch(new InternalServerErrorException(), host);
   }

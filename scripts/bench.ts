@@ -73,7 +73,8 @@ async function main(): Promise<number> {
   const termination = watchTermination();
   const log = (line: string): void => console.log(line);
   const repoRoot = findRepoRoot(__dirname);
-  const port = Number(process.env.BENCH_KAFKA_PORT ?? 39092);
+  // Below Linux's ephemeral range (32768–60999), where any outgoing connection may be holding a port.
+  const port = Number(process.env.BENCH_KAFKA_PORT ?? 19092);
   const databaseUrl = withDatabase(databaseUrlFromEnv(), 'appeals_bench');
   let kafka: ResolvedKafkaBrokers | undefined;
   let system: AppealRoutingSystem | undefined;

@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
 import { appendFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { isPortFree, portInUseMessage } from '@app/service-kit/port-holder';
 
 export interface LocalKafkaOptions {
   /** Client (PLAINTEXT) port on 127.0.0.1. Default: env KAFKA_PORT, else 9092. */
@@ -576,21 +576,14 @@ async function wipeStorage(paths: BrokerPaths): Promise<void> {
 /** Fails early with a useful message instead of a bind error buried in broker.log. */
 async function assertPortsFree({ port, controllerPort }: Ports, portVariable: string): Promise<void> {
   for (const candidate of [port, controllerPort]) {
-    if (!(await isPortFree(candidate))) {
+    if (!(await isPortFree(candidate, HOST))) {
+      const role = candidate === port ? 'Kafka port' : 'Kafka controller port';
       throw new Error(
-        `Port ${HOST}:${candidate} is already in use. Is another Kafka running? ` +
-          `Stop it, choose another port (${portVariable}), or use it via KAFKA_BROKERS.`,
+        `The ${role} ${await portInUseMessage(HOST, candidate)}. Stop that process, choose another port ` +
+          `(${portVariable}; the controller's is ${CONTROLLER_PORT_OFFSET} above), or share a running Kafka via KAFKA_BROKERS.`,
       );
     }
   }
-}
-
-async function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, HOST, () => server.close(() => resolve(true)));
-  });
 }
 
 /** Formatting only a fresh dir is what lets a restart keep topics, offsets and messages. */

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { portInUseMessage } from './port-holder';
 import { loadServiceConfig } from './service-config';
 import { answerBodyParserErrors, JSON_BODY_LIMIT, refuseInvalidUtf8 } from './json-body';
 import type { ServiceDefinition } from './service-definition';
@@ -64,7 +65,11 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
     app.connectMicroservice({ strategy: transport });
     await app.startAllMicroservices();
   }
-  await app.listen(config.port, config.host);
+  await app.listen(config.port, config.host).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    const variables = `${definition.name.toUpperCase()}_PORT or PORT`;
+    throw new Error(`${await portInUseMessage(config.host, config.port)}. Stop it or set ${variables}.`);
+  });
   const url = await app.getUrl();
   writeStartupLine(
     'info',

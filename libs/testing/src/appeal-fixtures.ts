@@ -6,10 +6,10 @@ import {
 } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 
-/** A valid IIN for someone born on 15 March 1990 (century/sex digit 3), with the check digit computed. */
-export function validIin(serial = '0123'): string {
+/** A valid IIN for a man born on `birthDate` (YYMMDD in the 1900s, century/sex digit 3), check digit computed. */
+export function validIin(serial = '0123', birthDate = '900315'): string {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const first11 = `900315${'3'}${String((Number(serial) + attempt) % 10_000).padStart(4, '0')}`;
+    const first11 = `${birthDate}${'3'}${String((Number(serial) + attempt) % 10_000).padStart(4, '0')}`;
     const check = computeIinCheckDigit(first11);
     if (check !== undefined) return `${first11}${check}`;
   }

@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Logger,
   Module,
   type BeforeApplicationShutdown,
   type DynamicModule,
@@ -59,7 +60,11 @@ export class MessagingModule {
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, producer: EventProducer, writer: OutboxWriter) => {
-            const relay = new OutboxRelay(dataSource, producer, { schema: options.schema });
+            const log = new Logger(OutboxRelay.name);
+            const relay = new OutboxRelay(dataSource, producer, {
+              schema: options.schema,
+              log: (message) => log.warn(message),
+            });
             writer.onCommitted(() => relay.wake());
             return relay;
           },

@@ -130,9 +130,33 @@ describe('the four services when their PostgreSQL server crashes and restarts mi
   let routedBeforeRestart: number | undefined;
   let notedBeforeRestart: number;
   let metricsWhileDown: Record<string, number | string> = {};
+  /** The bad input of the issue, each carrying its own citizen: what it does must not reach a log either. */
+  const badInput = Array.from({ length: 4 }, () => appealWithDistinctivePersonalData());
+  const badInputAnswers: number[] = [];
 
   // One load and one crash for the three behaviours below: each is worth a report of its own.
   beforeAll(async () => {
+    const [withNul, withLoneSurrogate, nestedDeep, oversized] = badInput;
+    const deep = `${'['.repeat(10_000)}${JSON.stringify(nestedDeep.citizen.fullName)}${']'.repeat(10_000)}`;
+    for (const body of [
+      JSON.stringify({ ...withNul, text: `${withNul.text}\u0000` }),
+      JSON.stringify({ ...withLoneSurrogate, text: `${withLoneSurrogate.text}\ud800` }),
+      `${JSON.stringify(nestedDeep).slice(0, -1)},"attachments":${deep}}`,
+    ]) {
+      const response = await fetch(`${system.url('intake')}/api/v1/appeals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      badInputAnswers.push(response.status);
+    }
+    // Just under the intake topic's limit: the original and its reason do not fit the dead-letter topic.
+    const padded = submittedEvent({ ...oversized, subject: oversized.subject.padEnd(1_045_000, 'x') });
+    await producer.send({
+      topic: Topics.intake,
+      messages: [{ key: padded.id, value: JSON.stringify(padded) }],
+    });
+
     await producer.send({
       topic: Topics.intake,
       messages: events.map((event) => ({ key: event.id, value: JSON.stringify(event) })),
@@ -211,6 +235,7 @@ describe('the four services when their PostgreSQL server crashes and restarts mi
   });
 
   it("writes none of the citizens' names, IINs, e-mails, phones or texts to any service's output", () => {
-    expect(personalDataLeaks(output, appeals)).toEqual([]);
+    expect(badInputAnswers).toEqual([400, 400, 400]);
+    expect(personalDataLeaks(output, [...appeals, ...badInput])).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export class HealthController {
   ) {}
 
   /**
-   * Liveness: what must keep running does (the consumer, the outbox relay); a restart would fix it.
+   * Liveness: what must keep running does (the Kafka consumer); a restart would fix it.
    * Outages of PostgreSQL or Kafka are not here: restarting would not bring them back.
    */
   @Get('live')

@@ -1,7 +1,8 @@
 /**
- * What must keep running for a service to be alive: its consumer, its outbox relay. Each registers a
- * check that names what is wrong (or undefined when all is well); `/health/live` answers 503 while any
- * check names a problem, so the supervisor restarts a process whose consumer stopped for good.
+ * What must keep running for a service to be alive, such as its Kafka consumer. Each registers a check
+ * that names what is wrong (or undefined when all is well); `/health/live` answers 503 while any check
+ * names a problem, so the supervisor restarts a process whose consumer stopped for good. (The outbox relay
+ * needs no check: it retries every failure by itself, and its backlog metrics show when it cannot.)
  */
 export type LivenessCheck = () => string | undefined;
 

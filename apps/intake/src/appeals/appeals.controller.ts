@@ -1,6 +1,6 @@
 import { SubmittedAppealData } from '@app/contracts';
+import { invalidRequest } from '@app/service-kit';
 import {
-  BadRequestException,
   Body,
   ConflictException,
   Controller,
@@ -51,16 +51,12 @@ export class AppealsController {
   ): Promise<RegisteredAppealResponse> {
     const key = idempotencyKey?.trim() || randomUUID();
     if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new BadRequestException({
-        code: 'invalid-request',
-        message: 'the request has invalid fields',
-        fieldErrors: [
-          {
-            field: 'Idempotency-Key',
-            reason: `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
-          },
-        ],
-      });
+      throw invalidRequest(400, 'the request has invalid fields', [
+        {
+          field: 'Idempotency-Key',
+          reason: `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+        },
+      ]);
     }
     const registration = await this.registrar.register({
       source: INTAKE_HTTP_SOURCE,

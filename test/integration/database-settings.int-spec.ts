@@ -35,6 +35,15 @@ describe('database settings (real PostgreSQL)', () => {
     expect(settings).toEqual({ statement: '1500ms', lock: '700ms', idle: '45s' });
   });
 
+  it("asks the server to probe the session's TCP connection, so a vanished client's locks are released", async () => {
+    const [keepalives] = await dataSource.query<Array<Record<string, string>>>(
+      `SELECT current_setting('tcp_keepalives_idle') AS idle,
+              current_setting('tcp_keepalives_interval') AS interval,
+              current_setting('tcp_keepalives_count') AS count`,
+    );
+    expect(keepalives).toEqual({ idle: '10', interval: '5', count: '3' });
+  });
+
   it('cancels a statement that runs longer than the statement timeout, with a transient SQLSTATE', async () => {
     await expect(dataSource.query('SELECT pg_sleep(5)')).rejects.toMatchObject({
       driverError: expect.objectContaining({ code: '57014' }),

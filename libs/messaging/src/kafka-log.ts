@@ -22,8 +22,10 @@ const KAFKA_FIELDS = [
 
 const MAX_TEXT_LENGTH = 500;
 
+/** A string, or an Error's name and message (kafkajs passes either), redacted; never a stack. */
 function redacted(text: unknown): string | undefined {
-  return typeof text === 'string' ? redactValues(text.split('\n')[0]).slice(0, MAX_TEXT_LENGTH) : undefined;
+  const line = text instanceof Error ? `${text.name}: ${text.message}` : text;
+  return typeof line === 'string' ? redactValues(line.split('\n')[0]).slice(0, MAX_TEXT_LENGTH) : undefined;
 }
 
 /**

@@ -54,6 +54,15 @@ class ListenedClient extends Client {
   }
 }
 
+function serverKeepAliveOptions(delayMs: number): string {
+  const seconds = Math.max(1, Math.round(delayMs / 1000));
+  return [
+    `-c tcp_keepalives_idle=${seconds}`,
+    `-c tcp_keepalives_interval=${Math.max(1, Math.round(seconds / 2))}`,
+    '-c tcp_keepalives_count=3',
+  ].join(' ');
+}
+
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   const schema = assertSqlIdentifier(options.schema);
   const settings: DatabaseSettings = { ...DEFAULT_DATABASE_SETTINGS, ...options };
@@ -76,6 +85,9 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       connectionTimeoutMillis: settings.connectTimeoutMs,
       keepAlive: true,
       keepAliveInitialDelayMillis: settings.keepAliveDelayMs,
+      // The server's side of the same: a session whose client vanished (a replica's host gone) ends within
+      // about three delays instead of the OS default of two hours, and so do the locks it holds (the relay's).
+      options: serverKeepAliveOptions(settings.keepAliveDelayMs),
       statement_timeout: settings.statementTimeoutMs,
       lock_timeout: settings.lockTimeoutMs,
       idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 export class DatabaseAvailability {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly timeoutMs = 5_000,
+    private readonly timeoutMs = 2_000,
   ) {}
 
   async answers(): Promise<boolean> {

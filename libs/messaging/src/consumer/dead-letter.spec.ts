@@ -91,6 +91,30 @@ describe('deadLetterRecord', () => {
     expect(Buffer.byteLength(String(dead.headers[DLQ_REASON_HEADER]))).toBeLessThan(40_000);
   });
 
+  it('bounds the reason in bytes too, when its characters are ones JSON writes as six bytes each', () => {
+    const fieldErrors = Array.from({ length: 50 }, () => ({ field: 'data.x', reason: '\u0001'.repeat(500) }));
+    const dead = record(message(Buffer.from('{}')), { ...invalid, fieldErrors });
+    const header = String(dead.headers[DLQ_REASON_HEADER]);
+
+    expect(Buffer.byteLength(header)).toBeLessThanOrEqual(DEAD_LETTER_REASON_LIMITS.headerBytes);
+    const detail = detailOf(dead.headers);
+    expect(detail.fieldErrors.length + (detail.omittedFieldErrors ?? 0)).toBe(50);
+    expect(detail.fieldErrors.length).toBeGreaterThan(0);
+  });
+
+  it('keeps only the code, the message and the counts when even the reason exceeds a tiny topic limit', () => {
+    const fieldErrors = Array.from({ length: 50 }, (_, index) => ({
+      field: `data.f${index}`,
+      reason: 'r'.repeat(400),
+    }));
+    const dead = record(message(Buffer.from('{}')), { ...invalid, fieldErrors }, 12 * 1024);
+
+    const detail = detailOf(dead.headers);
+    expect(detail.code).toBe('invalid-data');
+    expect(detail.fieldErrors.length + (detail.omittedFieldErrors ?? 0)).toBe(50);
+    expect(sizeOf(dead)).toBeLessThanOrEqual(12 * 1024 - 8 * 1024);
+  });
+
   it('replaces a value that would not fit the topic by its size and SHA-256, keeping the headers, and flags it', () => {
     const value = Buffer.alloc(1_045_000, 'a');
     const dead = record(message(value, { 'x-origin': 'portal' }), invalid);

@@ -24,14 +24,17 @@ const FRAMING_ALLOWANCE_BYTES = 8 * 1024;
 
 /**
  * A reason is bounded whatever the input: a message with 100,000 unknown properties must not produce a
- * 10 MB header. 50 field errors (each field name at most 200 characters, each reason at most 500) and a
- * message of at most 500 characters keep the `dlq-reason` header under 40 kB.
+ * 10 MB header. At most 50 field errors (each field name at most 200 characters, each reason at most 500),
+ * a message of at most 500 characters, and the whole `dlq-reason` header at most 48 KiB of JSON (characters
+ * JSON escapes take six bytes each, so the character caps alone do not bound the bytes): field errors are
+ * left out from the end until it fits.
  */
 export const DEAD_LETTER_REASON_LIMITS = {
   fieldErrors: 50,
   fieldChars: 200,
   reasonChars: 500,
   messageChars: 500,
+  headerBytes: 48 * 1024,
 } as const;
 
 export interface DeadLetterSource {
@@ -150,6 +153,15 @@ export function deadLetterRecord(
     };
   };
   const budget = maxRecordBytes - FRAMING_ALLOWANCE_BYTES;
+  const dropFieldErrorsWhile = (tooLarge: () => boolean): void => {
+    while (detail.fieldErrors.length > 0 && tooLarge()) {
+      detail.fieldErrors = detail.fieldErrors.slice(0, -1);
+      detail.omittedFieldErrors = (detail.omittedFieldErrors ?? 0) + 1;
+    }
+  };
+  dropFieldErrorsWhile(
+    () => Buffer.byteLength(JSON.stringify(detail)) > DEAD_LETTER_REASON_LIMITS.headerBytes,
+  );
   const bySize = (['value', 'headers', 'key'] as const)
     .map((part) => ({ part, size: bytesOf(part).length }))
     .sort((a, b) => b.size - a.size);
@@ -160,7 +172,9 @@ export function deadLetterRecord(
     detail.omitted = { ...detail.omitted, [part]: fingerprint(bytesOf(part)) };
     record = build();
   }
-  return record;
+  // A topic whose limit is smaller than the reason itself still gets the code, the message and the counts.
+  dropFieldErrorsWhile(() => recordBytes(build()) > budget);
+  return build();
 }
 
 /** kafkajs' error types for a record the broker refuses as too large. */

@@ -84,6 +84,9 @@ class ChunkHandlerError extends Error implements ChunkFailure {
 
 type Attempt = { outcome: Outcome } | { error: unknown };
 
+/** How often a batch at work asks kafkajs to heartbeat (kafkajs sends one per heartbeatInterval at most). */
+const HEARTBEAT_TICK_MS = 1_000;
+
 /**
  * Consumes CloudEvents and applies each one exactly once in effect:
  * the effect and the inbox record commit in one PostgreSQL transaction, and the offset is
@@ -98,6 +101,8 @@ export class ReliableConsumer {
   /** `max.message.bytes` of each dead-letter topic, as the broker reported it at start. */
   private readonly deadLetterLimits = new Map<string, number>();
   private readonly stopped = new AbortController();
+  /** kafkajs consumers that crashed for good; one that did so while joining makes runConsumer fail. */
+  private readonly crashed = new WeakSet<Consumer>();
   private running = false;
   private notRunningSince = Date.now();
   private restarting?: Promise<void>;
@@ -174,6 +179,8 @@ export class ReliableConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.processBatch(payload),
     });
+    // kafkajs reports a crash while joining the group as an event, and run() still resolves.
+    if (this.crashed.has(consumer)) throw new Error('the consumer crashed while joining its group');
     this.setRunning(true);
   }
 
@@ -190,6 +197,9 @@ export class ReliableConsumer {
       restartedByKafkajs: crash.restart,
     });
     if (crash.restart) return;
+    this.crashed.add(consumer);
+    // While run() is still joining, runConsumer fails and its caller (start, or the restart loop) decides.
+    if (!this.running) return;
     this.setRunning(false);
     this.restarting ??= this.restartAfterCrash().finally(() => (this.restarting = undefined));
   }
@@ -257,7 +267,28 @@ export class ReliableConsumer {
     }
   }
 
+  /**
+   * kafkajs heartbeats only when asked to: a slow statement, a connection that takes its timeout to fail or a
+   * dead-letter send would otherwise let the session lapse and cost a rebalance. A timer keeps asking while
+   * the batch is worked on; what it hears (a rebalance above all) is thrown at the batch's next heartbeat.
+   */
   private async processBatch(payload: EachBatchPayload): Promise<void> {
+    let heard: { error: unknown } | undefined;
+    const heartbeat = async (): Promise<void> => {
+      if (heard) throw heard.error;
+      await payload.heartbeat();
+    };
+    const keepAlive = setInterval(() => {
+      payload.heartbeat().catch((error: unknown) => (heard ??= { error }));
+    }, HEARTBEAT_TICK_MS);
+    try {
+      await this.processBatchChunks({ ...payload, heartbeat });
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  private async processBatchChunks(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     for (let start = 0; start < batch.messages.length; start += this.chunkSize) {
       if (!this.alive(payload)) return;
@@ -574,7 +605,7 @@ export class ReliableConsumer {
     const until = Date.now() + ms;
     while (Date.now() < until) {
       if (!this.alive(payload)) return false;
-      await sleep(Math.min(1000, until - Date.now()));
+      await sleep(Math.min(HEARTBEAT_TICK_MS, until - Date.now()));
       await payload.heartbeat();
     }
     return this.alive(payload);

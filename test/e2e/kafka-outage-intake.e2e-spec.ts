@@ -8,7 +8,8 @@ import {
   type LocalKafka,
 } from '@app/local-infra';
 import { createKafka } from '@app/messaging';
-import { EventTap, submittedAppeal, testDatabaseUrl } from '@app/testing';
+import { EventTap, submittedAppeal, submittedEvent, testDatabaseUrl } from '@app/testing';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,8 @@ import path from 'node:path';
 /**
  * Kafka goes away while intake serves HTTP. The outbox exists so that appeals are still accepted then:
  * intake stays ready (readiness asks PostgreSQL only) and alive, reports Kafka down on /health/kafka, answers
- * 201, and publishes `registered` once Kafka is back. Its own broker, so the shared one is not disturbed.
+ * 201, and publishes `registered` once Kafka is back. Restarted during the outage, it still starts, and its
+ * consumer joins when Kafka answers. Its own broker, so the shared one is not disturbed.
  */
 jest.setTimeout(180_000);
 
@@ -31,6 +33,21 @@ let intake: ServiceProcess;
 
 async function startBroker(): Promise<LocalKafka> {
   return startLocalKafka({ port: KAFKA_PORT, dataDir, heapMb: 384 });
+}
+
+async function submit(): Promise<string> {
+  const response = await fetch(`${intakeUrl}/api/v1/appeals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': `kafka-outage-${randomUUID()}` },
+    body: JSON.stringify(submittedAppeal()),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+function registered(matches: (data: { appealId?: string; sourceEventId?: string }) => boolean) {
+  return (event: { type: string; data: unknown }): boolean =>
+    event.type === EventTypes.registered && matches(event.data as { appealId?: string });
 }
 
 async function status(pathname: string): Promise<number> {
@@ -63,38 +80,59 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-it('accepts appeals while Kafka is away, stays ready and alive, and publishes them when Kafka is back', async () => {
+it('accepts appeals while Kafka is away, stays ready and alive, starts anew, and publishes them when Kafka is back', async () => {
   await broker!.stop();
   broker = undefined;
   await waitUntil('intake to report Kafka down', async () => (await status('/health/kafka')) === 503, {
     timeoutMs: 30_000,
   });
 
-  const response = await fetch(`${intakeUrl}/api/v1/appeals`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `kafka-outage-${Date.now()}` },
-    body: JSON.stringify(submittedAppeal()),
-  });
-  expect(response.status).toBe(201);
-  const { id } = (await response.json()) as { id: string };
+  const beforeRestart = await submit();
   expect(await status('/health/ready')).toBe(200);
   expect(await status('/health/live')).toBe(200);
 
+  await intake.stop();
+  intake.start();
+  await waitUntil(
+    'intake to be ready again while Kafka is away',
+    () => answersOk(`${intakeUrl}/health/ready`),
+    {
+      timeoutMs: 90_000,
+    },
+  );
+  const afterRestart = await submit();
+  expect(await status('/health/live')).toBe(200);
+
   broker = await startBroker();
-  const tap = new EventTap(createKafka({ brokers: broker.brokers, clientId: 'kafka-outage-tap' }), [
-    Topics.events,
-  ]);
+  const kafka = createKafka({ brokers: broker.brokers, clientId: 'kafka-outage-test' });
+  const tap = new EventTap(kafka, [Topics.events]);
   await tap.start();
+  const producer = kafka.producer();
+  await producer.connect();
   try {
+    for (const appealId of [beforeRestart, afterRestart]) {
+      await tap.waitFor(
+        Topics.events,
+        `the appeal ${appealId} accepted during the outage to be published`,
+        registered((data) => data.appealId === appealId),
+        90_000,
+      );
+    }
+    // The consumer started during the outage has joined: an event published now is registered.
+    const event = submittedEvent(submittedAppeal());
+    await producer.send({
+      topic: Topics.intake,
+      messages: [{ key: event.id, value: JSON.stringify(event) }],
+    });
     await tap.waitFor(
       Topics.events,
-      'the appeal accepted during the outage to be published',
-      (event) =>
-        event.type === EventTypes.registered && (event.data as { appealId?: string }).appealId === id,
+      'an event published after the outage to be registered',
+      registered((data) => data.sourceEventId === event.id),
       90_000,
     );
     expect(await status('/health/kafka')).toBe(200);
   } finally {
+    await producer.disconnect();
     await tap.stop();
   }
 });

@@ -30,8 +30,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly producer: EventProducer,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.producer.connect();
+  /** The relay's producer connects on its first send: a service starts while Kafka is away, and waits. */
+  onApplicationBootstrap(): void {
     this.relay.start();
   }
 

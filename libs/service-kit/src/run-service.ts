@@ -1,4 +1,4 @@
-import { CloudEventsKafkaServer, createKafka, ensureTopics, OutboxWriter } from '@app/messaging';
+import { CloudEventsKafkaServer, createKafka, ensureTopics, OutboxWriter, probeKafka } from '@app/messaging';
 import { migrateServiceSchema } from '@app/persistence';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -13,7 +13,12 @@ import type { ServiceDefinition } from './service-definition';
 import { UnexpectedErrorFilter } from './unexpected-error.filter';
 import { ContractValidationPipe } from './validation.pipe';
 
-function writeStartupLine(level: 'info' | 'error', service: string, msg: string, extra: object = {}): void {
+function writeStartupLine(
+  level: 'info' | 'warn' | 'error',
+  service: string,
+  msg: string,
+  extra: object = {},
+): void {
   process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service, msg, ...extra })}\n`);
 }
 
@@ -33,7 +38,11 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   });
   if (applied.length > 0)
     writeStartupLine('info', definition.name, 'migrations applied', { migrations: applied });
-  await ensureTopics(createKafka({ brokers: config.kafkaBrokers, clientId: `${definition.name}-admin` }));
+  const admin = createKafka({ brokers: config.kafkaBrokers, clientId: `${definition.name}-admin` });
+  // Started while Kafka is away, a service still serves HTTP (and intake accepts appeals into its outbox).
+  if ((await probeKafka(admin, 5_000)).up) await ensureTopics(admin);
+  else
+    writeStartupLine('warn', definition.name, 'Kafka does not answer: topics not checked; starting anyway');
 
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });

@@ -13,6 +13,10 @@ type CrashListener = (event: { payload: { error: Error; restart: boolean } }) =>
  */
 class FakeKafka {
   readonly consumers: Array<{ crash: CrashListener | undefined }> = [];
+  /** While false, every connection is refused, as when the broker is down. */
+  reachable = true;
+  /** Consumers that joined their group. */
+  joined = 0;
 
   constructor(private readonly joins: boolean[]) {}
 
@@ -25,21 +29,27 @@ class FakeKafka {
       on: (event: string, listener: CrashListener) => {
         if (event === 'crash') state.crash = listener;
       },
-      connect: async () => undefined,
+      connect: async () => this.connect(),
       subscribe: async () => undefined,
       disconnect: async () => undefined,
       run: async () => {
-        if (!joins) state.crash?.({ payload: { error: nonRetriable(), restart: false } });
+        if (joins) this.joined += 1;
+        else state.crash?.({ payload: { error: nonRetriable(), restart: false } });
       },
     };
   }
 
   admin(): unknown {
     return {
-      connect: async () => undefined,
+      connect: async () => this.connect(),
+      describeCluster: async () => ({ brokers: [{ nodeId: 1 }] }),
       describeConfigs: async () => ({ resources: [] }),
       disconnect: async () => undefined,
     };
+  }
+
+  private connect(): void {
+    if (!this.reachable) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
   }
 
   crashRunning(): void {
@@ -92,6 +102,21 @@ describe('ReliableConsumer after kafkajs gives up on a consumer', () => {
     kafka.crashRunning();
     expect(problemOf('restart-crash')).toMatch(/has not run since/);
     await waitFor(() => kafka.consumers.length === 4 && problemOf('restart-crash') === undefined);
+    await consumer.stop();
+  });
+
+  it('starts while Kafka is away, counting as waiting rather than dead, and joins once Kafka answers', async () => {
+    const kafka = new FakeKafka([]);
+    kafka.reachable = false;
+    const consumer = consumerOn(kafka, 'kafka-away');
+    await consumer.start();
+    await waitFor(() => kafka.consumers.length >= 2); // tries to join that were refused
+    expect(kafka.joined).toBe(0);
+    expect(problemOf('kafka-away')).toBeUndefined();
+
+    kafka.reachable = true;
+    await waitFor(() => kafka.joined === 1);
+    expect(problemOf('kafka-away')).toBeUndefined();
     await consumer.stop();
   });
 });

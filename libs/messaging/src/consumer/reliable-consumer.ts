@@ -17,6 +17,7 @@ import {
 import { classifyFailure, describeFailure, idempotencyConflict, InvalidMessageError } from '../errors';
 import type { EventProducer } from '../event-producer';
 import { liveness } from '../health/liveness';
+import { probeKafka } from '../kafka-health';
 import { normalizeHeaders, type RecordHeaders } from '../headers';
 import type { Inbox } from '../inbox/inbox';
 import type { OutboxWriter } from '../outbox/outbox-writer';
@@ -84,6 +85,9 @@ class ChunkHandlerError extends Error implements ChunkFailure {
 
 type Attempt = { outcome: Outcome } | { error: unknown };
 
+/** How long start() asks Kafka whether it answers before it joins in the background instead. */
+const KAFKA_PROBE_MS = 3_000;
+
 /** How often a batch at work asks kafkajs to heartbeat (kafkajs sends one per heartbeatInterval at most). */
 const HEARTBEAT_TICK_MS = 1_000;
 
@@ -104,6 +108,8 @@ export class ReliableConsumer {
   /** kafkajs consumers that crashed for good; one that did so while joining makes runConsumer fail. */
   private readonly crashed = new WeakSet<Consumer>();
   private running = false;
+  /** The last try to join failed because Kafka did not answer: an outage to wait out, not a dead consumer. */
+  private waitingForKafka = false;
   private notRunningSince = Date.now();
   private restarting?: Promise<void>;
 
@@ -121,15 +127,22 @@ export class ReliableConsumer {
     this.database = new DatabaseAvailability(dataSource);
   }
 
+  /**
+   * Joins the group. A service started while Kafka is away still starts (intake's HTTP entrance above all,
+   * whose appeals wait in the outbox): its consumer keeps trying in the background and joins when Kafka
+   * answers, and meanwhile counts as waiting, not as dead.
+   */
   async start(): Promise<void> {
-    await this.deadLetterProducer.connect();
-    await this.readDeadLetterLimits();
-    liveness.register(this.livenessName(), () =>
-      this.running
-        ? undefined
-        : `consumer group ${this.options.groupId} has not run since ${new Date(this.notRunningSince).toISOString()}`,
-    );
-    await this.runConsumer();
+    liveness.register(this.livenessName(), () => this.livenessProblem());
+    if (!(await probeKafka(this.kafka, KAFKA_PROBE_MS)).up) {
+      this.waitingForKafka = true;
+      this.options.log?.('warn', 'Kafka does not answer: the consumer joins its group when it does', {
+        consumer: this.options.consumer,
+      });
+      this.restarting ??= this.rejoinWithBackoff().finally(() => (this.restarting = undefined));
+      return;
+    }
+    await this.join();
   }
 
   async stop(): Promise<void> {
@@ -147,6 +160,18 @@ export class ReliableConsumer {
 
   private livenessName(): string {
     return `consumer ${this.options.groupId}`;
+  }
+
+  /** Not running is a problem a restart of the process may fix, unless it only waits for Kafka to answer. */
+  private livenessProblem(): string | undefined {
+    if (this.running || this.waitingForKafka) return undefined;
+    return `consumer group ${this.options.groupId} has not run since ${new Date(this.notRunningSince).toISOString()}`;
+  }
+
+  private async join(): Promise<void> {
+    await this.deadLetterProducer.connect();
+    await this.readDeadLetterLimits();
+    await this.runConsumer();
   }
 
   /** A kafkajs consumer joined to the group and running; a new one after each crash kafkajs gives up on. */
@@ -201,10 +226,11 @@ export class ReliableConsumer {
     // While run() is still joining, runConsumer fails and its caller (start, or the restart loop) decides.
     if (!this.running) return;
     this.setRunning(false);
-    this.restarting ??= this.restartAfterCrash().finally(() => (this.restarting = undefined));
+    this.waitingForKafka = false;
+    this.restarting ??= this.rejoinWithBackoff().finally(() => (this.restarting = undefined));
   }
 
-  private async restartAfterCrash(): Promise<void> {
+  private async rejoinWithBackoff(): Promise<void> {
     for (let attempt = 1; !this.stopping; attempt += 1) {
       const aborted = await sleep(backoffDelay(this.retry, attempt), false, {
         signal: this.stopped.signal,
@@ -212,12 +238,14 @@ export class ReliableConsumer {
       if (aborted || this.stopping) return;
       try {
         await this.consumer?.disconnect().catch(() => undefined);
-        await this.runConsumer();
+        await this.join();
+        this.waitingForKafka = false;
         messagingMetrics.consumerRestarts.inc({ group: this.options.groupId });
-        this.options.log?.('info', 'consumer restarted after a crash', { consumer: this.options.consumer });
+        this.options.log?.('info', 'consumer joined its group again', { consumer: this.options.consumer });
         return;
       } catch (error) {
-        this.options.log?.('error', 'consumer restart failed, trying again', {
+        this.waitingForKafka = classifyFailure(error) === 'transient';
+        this.options.log?.('error', 'consumer could not join its group, trying again', {
           consumer: this.options.consumer,
           attempt,
           error: describeFailure(error),

@@ -63,7 +63,7 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function boundedReason(
+function boundedReason(
   reason: DeadLetterReason,
 ): Pick<DeadLetterDetail, 'code' | 'message' | 'fieldErrors' | 'omittedFieldErrors'> {
   const limits = DEAD_LETTER_REASON_LIMITS;

@@ -1,5 +1,8 @@
 import type { KafkaMessage } from 'kafkajs';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import {
   DEAD_LETTER_REASON_LIMITS,
   deadLetterRecord,
@@ -143,5 +146,27 @@ describe('deadLetterRecord', () => {
     expect(compact.value).toBeNull();
     expect(compact.key).toBeNull();
     expect(detailOf(compact.headers).omitted?.key).toEqual({ bytes: 100, sha256: sha256(key) });
+  });
+});
+
+describe('the dead-letter record in docs/asyncapi.yaml', () => {
+  type Schema = { properties: Record<string, { maxItems?: number; maxLength?: number }> };
+  const schemas = (
+    parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', 'docs', 'asyncapi.yaml'), 'utf8')) as {
+      components: { schemas: Record<string, Schema> };
+    }
+  ).components.schemas;
+
+  it('names the headers the writer adds', () => {
+    expect(Object.keys(schemas.DeadLetterHeaders.properties).sort()).toEqual(
+      [DLQ_REASON_CODE_HEADER, DLQ_REASON_HEADER, DLQ_ORIGINAL_OMITTED_HEADER].sort(),
+    );
+  });
+
+  it('states the caps the writer applies', () => {
+    const reason = schemas.DeadLetterReason.properties;
+    expect(reason.fieldErrors.maxItems).toBe(DEAD_LETTER_REASON_LIMITS.fieldErrors);
+    expect(reason.message.maxLength).toBe(DEAD_LETTER_REASON_LIMITS.messageChars);
+    expect(Object.keys(reason)).toEqual(expect.arrayContaining(['omitted', 'omittedFieldErrors']));
   });
 });

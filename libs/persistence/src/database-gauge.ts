@@ -22,7 +22,7 @@ const collectFailures = new Counter({
 });
 
 /** Resolves to the outcome, or to false once `timeoutMs` has passed; never rejects. */
-function settledWithin(outcome: Promise<boolean>, timeoutMs: number): Promise<boolean> {
+export function settledWithin(outcome: Promise<boolean>, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

@@ -1,3 +1,4 @@
+import { settledWithin } from '@app/persistence';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -11,19 +12,11 @@ export class DatabaseAvailability {
     private readonly timeoutMs = 2_000,
   ) {}
 
-  async answers(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), this.timeoutMs);
-    });
+  answers(): Promise<boolean> {
     const probe = this.dataSource.query('SELECT 1').then(
       () => true,
       () => false,
     );
-    try {
-      return await Promise.race([probe, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return settledWithin(probe, this.timeoutMs);
   }
 }

@@ -21,6 +21,10 @@ export const EventTypes = {
   deadlineExtended: 'kz.appeals.deadline-extended.v1',
   escalated: 'kz.appeals.escalated.v1',
   closed: 'kz.appeals.closed.v1',
+  /** Additive: a supervisor's manual escalation, carried out (or refused) by escalation. */
+  escalationRequested: 'kz.appeals.escalation-requested.v1',
+  /** Additive: escalation did not carry out an operator's action event, and says why. */
+  actionRefused: 'kz.appeals.action-refused.v1',
 } as const;
 
 export type AppealEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -37,7 +41,9 @@ export const LIFECYCLE_EVENT_TYPES: readonly LifecycleEventType[] = Object.freez
   EventTypes.accepted,
   EventTypes.deadlineWarning,
   EventTypes.deadlineExtended,
+  EventTypes.escalationRequested,
   EventTypes.escalated,
+  EventTypes.actionRefused,
   EventTypes.responded,
   EventTypes.resolved,
   EventTypes.reopened,

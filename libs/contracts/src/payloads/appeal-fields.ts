@@ -1,9 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEnum, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { IsNotBlank } from '../decorators';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotBlank, IsOptionalField } from '../decorators';
 import { IsKatoCode } from '../kazakhstan/regions';
-import { AppealKind, AppealLanguage } from './enums';
+import { ActorData } from './actor';
+import { AppealKind, AppealLanguage, LEVEL_CODE } from './enums';
 
 /** Dotted lower-case codes (`housing.heating`); the catalogue itself is data that comes later. */
 export const CATEGORY_CODE = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
@@ -67,5 +69,51 @@ export function RegionKatoField(): PropertyDecorator {
       description: 'КАТО code of the place the matter concerns; the first two digits are a region.',
     }),
     IsKatoCode(),
+  );
+}
+
+/**
+ * A field added to a published v1 payload is optional on the wire: events written before it still
+ * validate when a read model is rebuilt from the log. New events always carry it.
+ */
+export interface AddedField {
+  optional?: boolean;
+}
+
+function presence(schema: ApiPropertyOptions, added: AddedField): PropertyDecorator[] {
+  if (!added.optional) return [ApiProperty(schema)];
+  const description = `${schema.description ?? ''} Absent in events written before it was added.`.trim();
+  return [ApiPropertyOptional({ ...schema, description } as ApiPropertyOptions), IsOptionalField()];
+}
+
+/** Who took the step (staff, citizen or a service), as a nested object. */
+export function ActorField(description: string, added: AddedField = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence({ type: () => ActorData, description }, added),
+    IsObject(),
+    ValidateNested(),
+    Type(() => ActorData),
+  );
+}
+
+/** A level of the escalation chain, e.g. `regional-akimat`, `akim-office`, `central-reception`. */
+export function EscalationLevelField(description: string, added: AddedField = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(
+      { pattern: LEVEL_CODE.source, maxLength: 64, example: 'regional-akimat', description },
+      added,
+    ),
+    IsString(),
+    Matches(LEVEL_CODE, { message: '$property must be a lower-case level code like regional-akimat' }),
+  );
+}
+
+/** The reasoning a decision must give (an extension, a transfer, a manual escalation). */
+export function DecisionReasonField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ minLength: 1, maxLength: 2000, description }),
+    IsString(),
+    Length(1, 2000),
+    IsNotBlank(),
   );
 }

@@ -63,6 +63,16 @@ export class AppealRegisteredData extends AppealEventData {
   @IsTimestamp()
   registeredAt!: string;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      "When the appeal was received: the portal's submittedAt, else the moment intake received it. The legal " +
+      'deadline counts from it. Absent in events written before it was added.',
+  })
+  @IsOptionalField()
+  @IsTimestamp()
+  receivedAt?: string;
+
   @ApiProperty({ type: () => CitizenContactData })
   @IsObject()
   @ValidateNested()

@@ -37,6 +37,16 @@ export class AppealRoutedData extends AppealEventData {
   @IsTimestamp()
   routedAt!: string;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      "When the appeal was received: the portal's submittedAt, else the moment intake received it. The legal " +
+      'deadline counts from it. Absent in events written before it was added.',
+  })
+  @IsOptionalField()
+  @IsTimestamp()
+  receivedAt?: string;
+
   @ApiProperty({ description: 'True when no rule matched and the fallback organisation was chosen.' })
   @IsBoolean()
   isFallback!: boolean;

@@ -1,10 +1,26 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
-import { IsTimestamp } from '../decorators';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptionalField, IsTimestamp } from '../decorators';
+import type { ActorData } from './actor';
 import { AppealEventData } from './appeal-event-data';
-import { OrganizationIdField } from './appeal-fields';
+import { ActorField, DecisionReasonField, EscalationLevelField, OrganizationIdField } from './appeal-fields';
 
-/** `kz.appeals.deadline-assigned.v1`: escalation set the legal deadline of the appeal. */
+/** What started or moved the clock a `deadline-assigned` announces. */
+export const DeadlineCause = {
+  routed: 'routed',
+  escalated: 'escalated',
+  transferred: 'transferred',
+  extended: 'extended',
+  reopened: 'reopened',
+} as const;
+export type DeadlineCause = (typeof DeadlineCause)[keyof typeof DeadlineCause];
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `kz.appeals.deadline-assigned.v1`: escalation set (or moved) the legal deadline of the appeal at a level.
+ * The newest one for an appeal is the one in force.
+ */
 export class DeadlineAssignedData extends AppealEventData {
   @OrganizationIdField()
   organizationId!: string;
@@ -13,7 +29,10 @@ export class DeadlineAssignedData extends AppealEventData {
   @IsTimestamp()
   dueAt!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'When the warning will fire if no answer is given.' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the first warning will fire if no answer is given.',
+  })
   @IsTimestamp()
   warnAt!: string;
 
@@ -32,6 +51,23 @@ export class DeadlineAssignedData extends AppealEventData {
   @ApiProperty({ format: 'date-time' })
   @IsTimestamp()
   assignedAt!: string;
+
+  @EscalationLevelField('The level of the escalation chain whose deadline this is.', { optional: true })
+  level?: string;
+
+  @ApiPropertyOptional({ enum: Object.values(DeadlineCause), enumName: 'DeadlineCause' })
+  @IsOptionalField()
+  @IsEnum(DeadlineCause, { message: `cause must be one of: ${Object.values(DeadlineCause).join(', ')}` })
+  cause?: DeadlineCause;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2025-03-03',
+    description: 'The day the clock counts from (registration at this body), in Kazakhstan.',
+  })
+  @IsOptionalField()
+  @Matches(CALENDAR_DAY, { message: 'registeredOn must be a day YYYY-MM-DD' })
+  registeredOn?: string;
 }
 
 /** `kz.appeals.deadline-warning.v1`: the deadline is near and the appeal is still unanswered. */
@@ -46,4 +82,50 @@ export class DeadlineWarningData extends AppealEventData {
   @ApiProperty({ format: 'date-time' })
   @IsTimestamp()
   warnedAt!: string;
+
+  @EscalationLevelField('The level whose deadline is near.', { optional: true })
+  level?: string;
+
+  @ApiPropertyOptional({
+    example: '3 working days',
+    description: "The warning point that fired: how long before the deadline ('3 working days', 'PT2S').",
+  })
+  @IsOptionalField()
+  @IsString()
+  @Length(1, 64)
+  before?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Working days left after today, when the policy is in working days.',
+  })
+  @IsOptionalField()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  workingDaysLeft?: number;
+}
+
+/**
+ * `kz.appeals.deadline-extended.v1`: the answering body extended the deadline by a reasoned decision
+ * (published by the console). Escalation moves the clock, or refuses beyond the legal limit
+ * (`action-refused`); the citizen must be told within 3 working days.
+ */
+export class DeadlineExtendedData extends AppealEventData {
+  @OrganizationIdField()
+  organizationId!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The new deadline.' })
+  @IsTimestamp()
+  dueAt!: string;
+
+  @DecisionReasonField('The reasoning of the decision to extend.')
+  reason!: string;
+
+  @ActorField('Who decided (the head of the body or their deputy).')
+  decidedBy!: ActorData;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsTimestamp()
+  decidedAt!: string;
 }

@@ -21,9 +21,19 @@ export const CitizenChannel = { email: 'email', sms: 'sms' } as const;
 export type CitizenChannel = (typeof CitizenChannel)[keyof typeof CitizenChannel];
 
 export const EscalationReason = {
-  /** The organisation did not answer by the legal deadline. */
-  deadlineMissed: 'deadline-missed',
+  /** The level's deadline passed without an answer. */
+  overdue: 'overdue',
   /** The citizen rejected the answer they were given. */
   answerRejected: 'answer-rejected',
+  /** A supervisor sent the case up by hand (`escalation-requested`). */
+  manual: 'manual',
+  /**
+   * Written before the escalation chain by the first release for what is now `overdue`. Never published
+   * any more; still read, so that a read model rebuilt from the event log accepts the old events.
+   */
+  deadlineMissed: 'deadline-missed',
 } as const;
 export type EscalationReason = (typeof EscalationReason)[keyof typeof EscalationReason];
+
+/** The escalation levels' codes are data (escalation's configuration); on the wire a lower-case code. */
+export const LEVEL_CODE = /^[a-z][a-z0-9-]{0,63}$/;

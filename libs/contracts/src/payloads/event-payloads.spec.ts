@@ -56,9 +56,75 @@ const goodData: Record<string, Record<string, unknown>> = {
     trackingNumber,
     fromOrganizationId: 'akimat-almaty',
     toOrganizationId: 'central-reception',
-    reason: 'deadline-missed',
+    reason: 'overdue',
     dueAt: at,
     escalatedAt: at,
+    fromLevel: 'regional-akimat',
+    toLevel: 'central-reception',
+    escalatedBy: { kind: 'system', id: 'escalation' },
+    newDueAt: at,
+  },
+  [EventTypes.transferred]: {
+    appealId,
+    trackingNumber,
+    fromOrganizationId: 'akimat-almaty',
+    toOrganizationId: 'akimat-almaty-region',
+    reason: 'The road is maintained by the region, not the city',
+    transferredBy: { kind: 'staff', id: 'staff-7f3a' },
+    transferredAt: at,
+  },
+  [EventTypes.accepted]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    acceptedBy: { kind: 'staff', id: 'staff-7f3a' },
+    acceptedAt: at,
+  },
+  [EventTypes.responded]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    respondedBy: { kind: 'staff', id: 'staff-7f3a' },
+    responseId: 'resp-1',
+    respondedAt: at,
+  },
+  [EventTypes.resolved]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    resolvedBy: { kind: 'citizen', id: 'citizen' },
+    resolvedAt: at,
+  },
+  [EventTypes.reopened]: {
+    appealId,
+    trackingNumber,
+    reopenedBy: { kind: 'citizen', id: 'citizen' },
+    reopenedAt: at,
+  },
+  [EventTypes.deadlineExtended]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    dueAt: at,
+    reason: 'An expert opinion of the roads department is needed',
+    decidedBy: { kind: 'staff', id: 'head-akimat-almaty' },
+    decidedAt: at,
+  },
+  [EventTypes.escalationRequested]: {
+    appealId,
+    trackingNumber,
+    reason: 'Third complaint about the same heating outage',
+    requestedBy: { kind: 'staff', id: 'supervisor-1' },
+    requestedAt: at,
+  },
+  [EventTypes.actionRefused]: {
+    appealId,
+    trackingNumber,
+    refusedType: 'kz.appeals.deadline-extended.v1',
+    refusedEventId: 'evt-9',
+    code: 'beyond-legal-limit',
+    message: 'the new deadline is more than two months after the original one',
+    refusedAt: at,
   },
 };
 
@@ -117,6 +183,35 @@ describe('EventPayloads', () => {
     });
   });
 
+  it('checks who took a step: a kind and an account or service id', () => {
+    const result = validateEventData(EventTypes.accepted, {
+      ...goodData[EventTypes.accepted],
+      acceptedBy: { kind: 'robot', id: 'Иван Иванов' },
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'acceptedBy.kind', reason: 'kind must be one of: staff, citizen, system' },
+        {
+          field: 'acceptedBy.id',
+          reason: 'id must be an account or service id: letters, digits and . _ : @ -',
+        },
+      ],
+    });
+  });
+
+  it('accepts an escalated event written before the chain (no levels, reason deadline-missed)', () => {
+    const legacy = {
+      appealId,
+      trackingNumber,
+      fromOrganizationId: 'akimat-almaty',
+      toOrganizationId: 'central-reception',
+      reason: 'deadline-missed',
+      escalatedAt: at,
+    };
+    expect(validateEventData(EventTypes.escalated, legacy)).toMatchObject({ ok: true });
+  });
+
   it('types the value by event type', () => {
     const result = validateEventData(EventTypes.escalated, {
       ...goodData[EventTypes.escalated],
@@ -124,7 +219,12 @@ describe('EventPayloads', () => {
     });
     expect(result).toEqual({
       ok: false,
-      errors: [{ field: 'reason', reason: 'reason must be one of: deadline-missed, answer-rejected' }],
+      errors: [
+        {
+          field: 'reason',
+          reason: 'reason must be one of: overdue, answer-rejected, manual, deadline-missed',
+        },
+      ],
     });
     const ok = validateEventData(EventTypes.routed, goodData[EventTypes.routed]);
     if (!ok.ok) throw new Error('expected routed data to pass');

@@ -1,16 +1,18 @@
 import type { CloudEvent } from '../cloudevent';
 import { EventTypes } from '../event-types';
 import { validatePayload, type ValidationResult } from '../validation';
-import { AppealEscalatedData } from './appeal-escalated';
+import { ActionRefusedData } from './action-refused';
+import { AppealEscalatedData, EscalationRequestedData } from './appeal-escalated';
 import { AppealRegisteredData } from './appeal-registered';
 import { AppealRoutedData } from './appeal-routed';
-import { DeadlineAssignedData, DeadlineWarningData } from './deadline';
+import { AppealTransferredData } from './appeal-transferred';
+import { AppealAcceptedData, AppealReopenedData, AppealRespondedData, AppealResolvedData } from './casework';
+import { DeadlineAssignedData, DeadlineExtendedData, DeadlineWarningData } from './deadline';
 import { SubmittedAppealData } from './submitted-appeal';
 
 /**
- * Event type → class of its `data`, for the types whose payload is defined so far. The other lifecycle
- * types (transferred, accepted, responded, resolved, reopened, deadline-extended, closed) get their
- * classes with the features that publish them; until then they are absent here.
+ * Event type → class of its `data`, for the types whose payload is defined so far. `closed` gets its class
+ * with the feature that publishes it; until then it is absent here.
  */
 export interface EventDataMap {
   [EventTypes.submitted]: SubmittedAppealData;
@@ -19,6 +21,14 @@ export interface EventDataMap {
   [EventTypes.deadlineAssigned]: DeadlineAssignedData;
   [EventTypes.deadlineWarning]: DeadlineWarningData;
   [EventTypes.escalated]: AppealEscalatedData;
+  [EventTypes.transferred]: AppealTransferredData;
+  [EventTypes.accepted]: AppealAcceptedData;
+  [EventTypes.responded]: AppealRespondedData;
+  [EventTypes.resolved]: AppealResolvedData;
+  [EventTypes.reopened]: AppealReopenedData;
+  [EventTypes.deadlineExtended]: DeadlineExtendedData;
+  [EventTypes.escalationRequested]: EscalationRequestedData;
+  [EventTypes.actionRefused]: ActionRefusedData;
 }
 
 export type TypedEventType = keyof EventDataMap;
@@ -33,6 +43,14 @@ const payloadClasses: { readonly [K in TypedEventType]: new () => EventDataMap[K
   [EventTypes.deadlineAssigned]: DeadlineAssignedData,
   [EventTypes.deadlineWarning]: DeadlineWarningData,
   [EventTypes.escalated]: AppealEscalatedData,
+  [EventTypes.transferred]: AppealTransferredData,
+  [EventTypes.accepted]: AppealAcceptedData,
+  [EventTypes.responded]: AppealRespondedData,
+  [EventTypes.resolved]: AppealResolvedData,
+  [EventTypes.reopened]: AppealReopenedData,
+  [EventTypes.deadlineExtended]: DeadlineExtendedData,
+  [EventTypes.escalationRequested]: EscalationRequestedData,
+  [EventTypes.actionRefused]: ActionRefusedData,
 };
 
 /** Lookup by any type string (e.g. from an incoming event); prefer {@link payloadClassFor}, which says "unknown" in its type. */

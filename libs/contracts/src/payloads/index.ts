@@ -7,4 +7,8 @@ export * from './appeal-registered';
 export * from './appeal-routed';
 export * from './deadline';
 export * from './appeal-escalated';
+export * from './actor';
+export * from './casework';
+export * from './appeal-transferred';
+export * from './action-refused';
 export * from './event-payloads';

@@ -89,10 +89,11 @@ beforeAll(async () => {
     logDir: path.join(repoRoot, '.local', 'e2e-logs'),
   });
   await system.start();
-  // A drill policy: complaints fall due six seconds after routing, with a warning three seconds before.
+  // A drill policy: complaints fall due six seconds after receipt, with a warning three seconds before.
   await db.query(
-    `UPDATE escalation.deadline_policy SET due_working_days = NULL, due_duration = 'PT6S',
-       warn_working_days_before = NULL, warn_duration_before = 'PT3S' WHERE kind = 'complaint'`,
+    `INSERT INTO escalation.deadline_policy (level, kind, due, warn_before)
+     VALUES ('regional-akimat', 'complaint', 'PT6S', '{PT3S}')
+     ON CONFLICT (level, kind) DO UPDATE SET due = excluded.due, warn_before = excluded.warn_before`,
   );
 });
 
@@ -138,7 +139,9 @@ describe('an appeal walking through intake, routing, escalation and notification
     expect(escalated.event.data).toMatchObject({
       fromOrganizationId: 'akimat-almaty',
       toOrganizationId: 'central-reception',
-      reason: 'deadline-missed',
+      reason: 'overdue',
+      fromLevel: 'regional-akimat',
+      toLevel: 'central-reception',
     });
 
     // The duplicate was on the same partition, before everything above: it made no second appeal.
@@ -226,7 +229,7 @@ describe('an appeal walking through intake, routing, escalation and notification
 
   it('shows deadlines by state and consumer lag to Prometheus', async () => {
     const metrics = await (await fetch(`${system.url('escalation')}/metrics`)).text();
-    expect(metrics).toMatch(/^appeals_deadlines\{state="escalated"\} [1-9]/m);
+    expect(metrics).toMatch(/^appeals_deadlines\{level="central-reception",state="running"\} [1-9]/m);
     expect(metrics).toMatch(
       /^appeals_consumer_lag\{group="escalation",topic="appeals.events.v1",partition="\d+"\} \d+/m,
     );

@@ -198,7 +198,7 @@ describe('the four services when their PostgreSQL server crashes and restarts mi
     const { rows } = await db.query<Record<string, number>>(
       `SELECT (SELECT count(*) FROM intake.appeal WHERE source_event_id = ANY($1))::int AS registered,
               (SELECT count(*) FROM routing.assignment WHERE appeal_id = ANY($2::uuid[]))::int AS routed,
-              (SELECT count(*) FROM escalation.watched_appeal WHERE appeal_id = ANY($2::uuid[]))::int AS deadlined`,
+              (SELECT count(*) FROM escalation.appeal_clock WHERE appeal_id = ANY($2::uuid[]))::int AS deadlined`,
       [[...sourceIds], appealIds],
     );
     expect(rows[0]).toEqual({ registered: TOTAL, routed: TOTAL, deadlined: TOTAL });

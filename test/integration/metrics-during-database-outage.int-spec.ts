@@ -7,7 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import net from 'node:net';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { DeadlineGauges } from '../../apps/escalation/src/deadlines/deadline-metrics';
+import { DeadlineGauges } from '../../apps/escalation/src/clock/deadline-metrics';
 import { escalationDefinition } from '../../apps/escalation/src/escalation.definition';
 
 /**

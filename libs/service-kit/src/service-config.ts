@@ -61,6 +61,16 @@ export function millisecondsFromEnv(
   return wholeNumberFromEnv(name, fallback, min, 'a whole number of milliseconds', env);
 }
 
+/** A count (a batch size, a number of workers) from the environment; unset or blank gives `fallback`. */
+export function countFromEnv(
+  name: string,
+  fallback: number,
+  min = 1,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  return wholeNumberFromEnv(name, fallback, min, 'a whole number', env);
+}
+
 /** Pool size and timeouts of the service's PostgreSQL connections; a timeout of 0 leaves the server's setting. */
 export function databaseSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
   const defaults = DEFAULT_DATABASE_SETTINGS;

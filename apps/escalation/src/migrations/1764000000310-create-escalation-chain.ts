@@ -1,0 +1,142 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The escalation chain: levels and per-level policies as data, one clock per appeal at its current level,
+ * and a ledger of escalations (one per appeal and level). Open deadlines of the first release are carried
+ * over at the first level with their deadline unchanged.
+ */
+export class CreateEscalationChain1764000000310 implements MigrationInterface {
+  readonly name = 'CreateEscalationChain1764000000310';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE escalation.escalation_level (
+        code text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9-]{0,63}$'),
+        rank int NOT NULL UNIQUE,
+        holder text NOT NULL CHECK (holder IN ('routed', 'akim-office', 'central-reception')),
+        enabled boolean NOT NULL DEFAULT true
+      )`);
+    // The akim's office level is there to be switched on by data (UPDATE ... SET enabled = true).
+    await queryRunner.query(`
+      INSERT INTO escalation.escalation_level (code, rank, holder, enabled) VALUES
+        ('regional-akimat', 10, 'routed', true),
+        ('akim-office', 20, 'akim-office', false),
+        ('central-reception', 30, 'central-reception', true)`);
+
+    await queryRunner.query(`ALTER TABLE escalation.deadline_policy RENAME TO deadline_policy_v1`);
+    await queryRunner.query(`
+      CREATE TABLE escalation.deadline_policy (
+        level text NOT NULL,
+        kind text NOT NULL,
+        due text NOT NULL,
+        warn_before text[] NOT NULL DEFAULT '{}',
+        PRIMARY KEY (level, kind)
+      )`);
+    // АППК art. 76: 15 working days at every level unless a row says otherwise; warnings 3 and 1 days ahead.
+    await queryRunner.query(`
+      INSERT INTO escalation.deadline_policy (level, kind, due, warn_before)
+      SELECT code, '*', '15 working days', ARRAY['3 working days', '1 working day'] FROM escalation.escalation_level`);
+    await queryRunner.query(`
+      INSERT INTO escalation.deadline_policy (level, kind, due, warn_before)
+      SELECT 'regional-akimat', kind,
+             COALESCE(due_working_days || CASE WHEN due_working_days = 1 THEN ' working day' ELSE ' working days' END, due_duration),
+             ARRAY[COALESCE(warn_working_days_before || CASE WHEN warn_working_days_before = 1 THEN ' working day' ELSE ' working days' END, warn_duration_before)]
+      FROM escalation.deadline_policy_v1
+      WHERE NOT (due_working_days = 15 AND warn_working_days_before = 3)`);
+    await queryRunner.query(`DROP TABLE escalation.deadline_policy_v1`);
+
+    await queryRunner.query(`
+      CREATE TABLE escalation.legal_rule (
+        name text PRIMARY KEY CHECK (name IN ('forwarding', 'extension-limit', 'extension-notice')),
+        span text NOT NULL
+      )`);
+    await queryRunner.query(`
+      INSERT INTO escalation.legal_rule (name, span) VALUES
+        ('forwarding', '3 working days'), ('extension-limit', 'P2M'), ('extension-notice', '3 working days')`);
+
+    await queryRunner.query(`
+      CREATE TABLE escalation.appeal_clock (
+        appeal_id uuid PRIMARY KEY,
+        tracking_number text NOT NULL,
+        kind text NOT NULL,
+        region_kato text,
+        routed_organization_id text NOT NULL,
+        level text NOT NULL,
+        organization_id text NOT NULL,
+        received_at timestamptz NOT NULL,
+        started_at timestamptz NOT NULL,
+        registered_on date NOT NULL,
+        policy text NOT NULL,
+        original_due_at timestamptz NOT NULL,
+        due_at timestamptz NOT NULL,
+        warnings jsonb NOT NULL DEFAULT '[]',
+        next_warn_at timestamptz,
+        state text NOT NULL CHECK (state IN ('running', 'answered', 'resolved', 'overdue')),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await queryRunner.query(`
+      CREATE INDEX appeal_clock_warn_idx ON escalation.appeal_clock (next_warn_at)
+      WHERE state = 'running' AND next_warn_at IS NOT NULL`);
+    // An escalation waits for its pending warning: the sweep only claims clocks with no warning left.
+    await queryRunner.query(`
+      CREATE INDEX appeal_clock_due_idx ON escalation.appeal_clock (due_at)
+      WHERE state = 'running' AND next_warn_at IS NULL`);
+    await queryRunner.query(`
+      CREATE TABLE escalation.escalation_step (
+        appeal_id uuid NOT NULL,
+        to_level text NOT NULL,
+        from_level text NOT NULL,
+        reason text NOT NULL,
+        escalated_at timestamptz NOT NULL,
+        PRIMARY KEY (appeal_id, to_level)
+      )`);
+
+    await queryRunner.query(`
+      INSERT INTO escalation.appeal_clock (appeal_id, tracking_number, kind, region_kato, routed_organization_id,
+        level, organization_id, received_at, started_at, registered_on, policy, original_due_at, due_at,
+        warnings, next_warn_at, state)
+      SELECT appeal_id, tracking_number, 'application', NULL, organization_id,
+        CASE WHEN organization_id = 'central-reception' THEN 'central-reception' ELSE 'regional-akimat' END,
+        organization_id, due_at, due_at, (due_at AT TIME ZONE '+05:00')::date, policy, due_at, due_at,
+        CASE WHEN state = 'watching'
+          THEN jsonb_build_array(jsonb_build_object('at', warn_at, 'before', 'warning')) ELSE '[]' END,
+        CASE WHEN state = 'watching' THEN warn_at END,
+        CASE WHEN state IN ('watching', 'warned') THEN 'running' ELSE 'overdue' END
+      FROM escalation.watched_appeal
+      WHERE state IN ('watching', 'warned')`);
+    await queryRunner.query(`DROP TABLE escalation.watched_appeal`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE escalation.escalation_step`);
+    await queryRunner.query(`DROP TABLE escalation.appeal_clock`);
+    await queryRunner.query(`DROP TABLE escalation.legal_rule`);
+    await queryRunner.query(`DROP TABLE escalation.deadline_policy`);
+    await queryRunner.query(`DROP TABLE escalation.escalation_level`);
+    await queryRunner.query(`
+      CREATE TABLE escalation.deadline_policy (
+        kind text PRIMARY KEY,
+        due_working_days int CHECK (due_working_days >= 0),
+        due_duration text,
+        warn_working_days_before int CHECK (warn_working_days_before >= 0),
+        warn_duration_before text,
+        CHECK ((due_working_days IS NULL) <> (due_duration IS NULL)),
+        CHECK ((warn_working_days_before IS NULL) <> (warn_duration_before IS NULL))
+      )`);
+    await queryRunner.query(`
+      INSERT INTO escalation.deadline_policy (kind, due_working_days, warn_working_days_before)
+      SELECT kind, 15, 3 FROM unnest(ARRAY['application', 'complaint', 'proposal', 'request', 'response']) AS kind`);
+    await queryRunner.query(`
+      CREATE TABLE escalation.watched_appeal (
+        appeal_id uuid PRIMARY KEY,
+        tracking_number text NOT NULL,
+        organization_id text NOT NULL,
+        policy text NOT NULL,
+        due_at timestamptz NOT NULL,
+        warn_at timestamptz NOT NULL,
+        state text NOT NULL CHECK (state IN ('watching', 'warned', 'escalated', 'overdue')),
+        warned_at timestamptz,
+        escalated_at timestamptz
+      )`);
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  AppealKind,
+  AppealLanguage,
+  IsOptionalField,
+  IsTimestamp,
+  validatePayload,
+  type FieldError,
+} from '@app/contracts';
+import { invalidRequest } from '@app/service-kit';
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { IsEnum, Matches } from 'class-validator';
+
+/** `GET /api/v1/deadlines/preview?receivedAt=…&kind=…` (or `&workingDays=n` instead of kind). */
+export class DeadlinePreviewQuery {
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-03-20T18:30:00+05:00',
+    description: 'When the appeal was received.',
+  })
+  @IsTimestamp()
+  receivedAt!: string;
+
+  @ApiPropertyOptional({
+    enum: Object.values(AppealKind),
+    description: 'Use the policy of this kind of appeal.',
+  })
+  @IsOptionalField()
+  @IsEnum(AppealKind, { message: `kind must be one of: ${Object.values(AppealKind).join(', ')}` })
+  kind?: AppealKind;
+
+  @ApiPropertyOptional({
+    pattern: '^\\d{1,3}$',
+    description: 'Count this many working days instead of a policy (0–365).',
+  })
+  @IsOptionalField()
+  @Matches(/^(\d{1,2}|[12]\d\d|3[0-5]\d|36[0-5])$/, {
+    message: 'workingDays must be a whole number from 0 to 365',
+  })
+  workingDays?: string;
+
+  @ApiPropertyOptional({
+    enum: Object.values(AppealLanguage),
+    description: 'Language of the reasons (default en).',
+  })
+  @IsOptionalField()
+  @IsEnum(AppealLanguage, { message: `lang must be one of: ${Object.values(AppealLanguage).join(', ')}` })
+  lang?: AppealLanguage;
+}
+
+export type PreviewRequest = { receivedAt: Date; lang: AppealLanguage } & (
+  { kind: AppealKind } | { workingDays: number }
+);
+
+/** The calendar's data and rules cover these years; outside them a preview would be a guess. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
+/** Turns the query into a request, or a 400 naming each bad parameter. */
+export function parsePreviewQuery(query: unknown): PreviewRequest {
+  const checked = validatePayload(DeadlinePreviewQuery, query);
+  if (!checked.ok) throw invalidRequest(400, 'the query has invalid parameters', checked.errors);
+  const { receivedAt, kind, workingDays, lang = 'en' } = checked.value;
+  const errors: FieldError[] = [];
+  const received = new Date(receivedAt);
+  const year = received.getUTCFullYear();
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    errors.push({
+      field: 'receivedAt',
+      reason: `receivedAt must be in the years ${FIRST_YEAR}–${LAST_YEAR}`,
+    });
+  if ((kind === undefined) === (workingDays === undefined)) {
+    const reason = 'give exactly one of kind and workingDays';
+    errors.push({ field: 'kind', reason }, { field: 'workingDays', reason });
+  }
+  if (errors.length > 0) throw invalidRequest(400, 'the query has invalid parameters', errors);
+  return kind !== undefined
+    ? { receivedAt: received, lang, kind }
+    : { receivedAt: received, lang, workingDays: Number(workingDays) };
+}

@@ -1,0 +1,93 @@
+import { describeFailure, OutboxWriter } from '@app/messaging';
+import { countFromEnv, millisecondsFromEnv } from '@app/service-kit';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppealClock } from '../clock/appeal-clock';
+import { ClockRepository } from '../clock/clock-repository';
+import type { ClockRules, ClockStep } from '../clock/clock-rules';
+import { ClockWriter } from '../clock/clock-writer';
+import { PolicyBook } from '../policies/policy-book';
+
+type Claim = (manager: EntityManager, now: Date, limit: number) => Promise<AppealClock[]>;
+type Decide = (rules: ClockRules, clock: AppealClock, now: Date) => ClockStep;
+
+/**
+ * Durable timers: the due moments live in PostgreSQL, so a restart loses none. Each pass claims a batch of
+ * due clocks with FOR UPDATE SKIP LOCKED (replicas share the work, none waits for another), decides, and
+ * writes the clocks and their events in one transaction: a warning point or an escalation fires once. Warnings
+ * go first, and an escalation only claims a clock with no warning left, so a late clock still warns first.
+ */
+@Injectable()
+export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger(DeadlineSweep.name);
+  private readonly tickMs = millisecondsFromEnv('ESCALATION_TICK_MS', 1000, 10);
+  private readonly batch = countFromEnv('ESCALATION_BATCH', 500);
+  private running = false;
+  private loop?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+  private wake?: () => void;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clocks: ClockRepository,
+    private readonly writer: ClockWriter,
+    private readonly policies: PolicyBook,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** One batch of warnings, then one of escalations; returns how many clocks it claimed. */
+  async tick(now = new Date()): Promise<number> {
+    const rules = await this.policies.rules();
+    const warned = await this.pass(this.clocks.claimWarnings.bind(this.clocks), warn, rules, now);
+    const escalated = await this.pass(this.clocks.claimOverdue.bind(this.clocks), overdue, rules, now);
+    return Math.max(warned, escalated);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        // A full batch means more is due: go on at once instead of waiting for the next tick.
+        if ((await this.tick()) >= this.batch) continue;
+      } catch (error) {
+        this.log.warn({ msg: 'deadline sweep failed', error: describeFailure(error) });
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, this.tickMs);
+      });
+    }
+  }
+
+  private async pass(claim: Claim, decide: Decide, rules: ClockRules, now: Date): Promise<number> {
+    let written = 0;
+    const claimed = await this.dataSource.transaction(async (manager) => {
+      const clocks = await claim(manager, now, this.batch);
+      const steps = clocks.map((clock) => decide(rules, clock, now));
+      written = await this.writer.apply(manager, steps);
+      return clocks.length;
+    });
+    if (written > 0) this.outbox.notifyCommitted();
+    return claimed;
+  }
+}
+
+const warn: Decide = (rules, clock, now) => rules.warn(clock, now);
+const overdue: Decide = (rules, clock, now) => rules.overdue(clock, now);

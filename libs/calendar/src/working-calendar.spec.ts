@@ -127,6 +127,7 @@ describe('WorkingCalendar with the shipped data', () => {
   it('counts working days in (from, to], negative backwards', () => {
     expect(calendar.workingDaysBetween('2026-03-20', '2026-03-26')).toBe(1);
     expect(calendar.workingDaysBetween('2026-03-26', '2026-03-20')).toBe(-1);
+    expect(calendar.workingDaysBetween('2025-02-22', '2025-02-21')).toBe(-1); // from a Saturday back to Friday
     expect(calendar.workingDaysBetween('2026-03-20', '2026-03-20')).toBe(0);
     expect(calendar.addWorkingDays('2026-03-20', 0)).toBe('2026-03-20');
     expect(calendar.addWorkingDays('2026-03-26', -1)).toBe('2026-03-20');

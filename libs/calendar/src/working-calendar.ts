@@ -78,15 +78,21 @@ export class WorkingCalendar {
     return fromEpochDay(epochDay);
   }
 
+  /**
+   * Forwards, the working days in (from, to]; backwards, minus those in [to, from). Counting back this way
+   * keeps addWorkingDays(from, workingDaysBetween(from, x)) === x for every working x, even when `from` is a
+   * day off (a Saturday minus one working day is the Friday before).
+   */
   workingDaysBetween(from: CalendarDay, to: CalendarDay): number {
     const start = toEpochDay(from);
     const end = toEpochDay(to);
-    const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
     let count = 0;
-    for (let epochDay = low + 1; epochDay <= high; epochDay += 1) {
-      if (this.isWorking(epochDay)) count += 1;
+    if (start <= end) {
+      for (let epochDay = start + 1; epochDay <= end; epochDay += 1) if (this.isWorking(epochDay)) count += 1;
+      return count;
     }
-    return sign * count;
+    for (let epochDay = end; epochDay < start; epochDay += 1) if (this.isWorking(epochDay)) count -= 1;
+    return count;
   }
 
   nonWorkingDaysBetween(from: CalendarDay, to: CalendarDay): Array<{ date: CalendarDay; reason: DayReason }> {

@@ -37,14 +37,8 @@ export const LEGAL_DEFAULT_RULES: Record<keyof LegalRules, string> = {
 export function parsePolicy(stored: StoredPolicy): DeadlinePolicy {
   const due = parseSpan(stored.due, 'due');
   if (isZero(due)) throw new Error(`due: "${stored.due}" must be longer than nothing`);
-  const warnBefore = stored.warnBefore.map((text) => parseSpan(text, 'warn before'));
-  const units = new Set(warnBefore.map((span) => 'workingDays' in span));
-  // A working-day warning of a duration deadline (or the reverse) has no meaning: refuse the row.
-  if (units.size > 0 && !units.has('workingDays' in due))
-    throw new Error(
-      `warn before: ${stored.warnBefore.join(', ')} must be in the same unit as due (${stored.due})`,
-    );
-  return { due, warnBefore };
+  // Units may mix: a drill may warn in working days, a legal deadline an hour ahead.
+  return { due, warnBefore: stored.warnBefore.map((text) => parseSpan(text, 'warn before')) };
 }
 
 export function parseRules(stored: Record<keyof LegalRules, string>): LegalRules {

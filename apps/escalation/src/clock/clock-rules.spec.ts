@@ -181,7 +181,11 @@ describe('ClockRules', () => {
     const within = step(rules.extend(clock, 'akimat-almaty', new Date('2026-06-15T23:59:59.999+05:00'), now));
     expect(within.clock.dueAt).toEqual(new Date('2026-06-15T23:59:59.999+05:00'));
     expect(within.clock.originalDueAt).toEqual(clock.originalDueAt);
-    expect(within.events[0].data).toMatchObject({ cause: 'extended' });
+    // Decided on Wednesday 1 April: the citizen is told by the end of Monday 6 April (3 working days).
+    expect(within.events[0].data).toMatchObject({
+      cause: 'extended',
+      citizenToBeToldBy: new Date('2026-04-06T23:59:59.999+05:00').toISOString(),
+    });
     // A second extension still counts from the original deadline (15 April): 15 June is the limit.
     expect(
       rules.extend(within.clock, 'akimat-almaty', new Date('2026-06-16T10:00:00+05:00'), now),

@@ -176,7 +176,8 @@ export class ClockRules {
       this.policies.policyFor(clock.level, clock.kind),
     );
     const extended = { ...clock, dueAt, warnings, nextWarnAt: firstAfter(warnings, now) };
-    return { clock: extended, events: [assigned(extended, 'extended', now)] };
+    const toldBy = this.calculator.after(now, this.policies.legal.extensionNotice);
+    return { clock: extended, events: [assigned(extended, 'extended', now, toldBy)] };
   }
 
   /**
@@ -253,7 +254,7 @@ function refusal(code: RefusalCode, message: string): Refusal {
   return { refused: code, message };
 }
 
-function assigned(clock: AppealClock, cause: DeadlineCause, now: Date): ClockEvent {
+function assigned(clock: AppealClock, cause: DeadlineCause, now: Date, citizenToBeToldBy?: Date): ClockEvent {
   const data: DeadlineAssignedData = {
     appealId: clock.appealId,
     trackingNumber: clock.trackingNumber,
@@ -265,6 +266,7 @@ function assigned(clock: AppealClock, cause: DeadlineCause, now: Date): ClockEve
     level: clock.level,
     cause,
     registeredOn: clock.registeredOn,
+    ...(citizenToBeToldBy && { citizenToBeToldBy: citizenToBeToldBy.toISOString() }),
   };
   return { type: EventTypes.deadlineAssigned, data };
 }

@@ -34,7 +34,9 @@ describe('GET /api/v1/deadlines/preview', () => {
   afterAll(() => app.close());
 
   const preview = (query: Record<string, string>) =>
-    request(app.getHttpServer() as App).get('/api/v1/deadlines/preview').query(query);
+    request(app.getHttpServer() as App)
+      .get('/api/v1/deadlines/preview')
+      .query(query);
 
   it('counts 15 working days after the registration day, naming each day skipped and why', async () => {
     const response = await preview({ receivedAt: '2026-03-20T18:30:00+05:00', kind: 'complaint' }).expect(

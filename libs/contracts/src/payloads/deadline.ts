@@ -68,6 +68,15 @@ export class DeadlineAssignedData extends AppealEventData {
   @IsOptionalField()
   @Matches(CALENDAR_DAY, { message: 'registeredOn must be a day YYYY-MM-DD' })
   registeredOn?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'For an extension: the citizen must be told of it by this moment (АППК art. 76: within 3 working days).',
+  })
+  @IsOptionalField()
+  @IsTimestamp()
+  citizenToBeToldBy?: string;
 }
 
 /** `kz.appeals.deadline-warning.v1`: the deadline is near and the appeal is still unanswered. */

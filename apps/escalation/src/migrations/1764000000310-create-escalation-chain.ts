@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CreateDeadlines1764000000300 } from './1764000000300-create-deadlines';
 
 /**
  * The escalation chain: levels and per-level policies as data, one clock per appeal at its current level,
@@ -113,30 +114,7 @@ export class CreateEscalationChain1764000000310 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE escalation.legal_rule`);
     await queryRunner.query(`DROP TABLE escalation.deadline_policy`);
     await queryRunner.query(`DROP TABLE escalation.escalation_level`);
-    await queryRunner.query(`
-      CREATE TABLE escalation.deadline_policy (
-        kind text PRIMARY KEY,
-        due_working_days int CHECK (due_working_days >= 0),
-        due_duration text,
-        warn_working_days_before int CHECK (warn_working_days_before >= 0),
-        warn_duration_before text,
-        CHECK ((due_working_days IS NULL) <> (due_duration IS NULL)),
-        CHECK ((warn_working_days_before IS NULL) <> (warn_duration_before IS NULL))
-      )`);
-    await queryRunner.query(`
-      INSERT INTO escalation.deadline_policy (kind, due_working_days, warn_working_days_before)
-      SELECT kind, 15, 3 FROM unnest(ARRAY['application', 'complaint', 'proposal', 'request', 'response']) AS kind`);
-    await queryRunner.query(`
-      CREATE TABLE escalation.watched_appeal (
-        appeal_id uuid PRIMARY KEY,
-        tracking_number text NOT NULL,
-        organization_id text NOT NULL,
-        policy text NOT NULL,
-        due_at timestamptz NOT NULL,
-        warn_at timestamptz NOT NULL,
-        state text NOT NULL CHECK (state IN ('watching', 'warned', 'escalated', 'overdue')),
-        warned_at timestamptz,
-        escalated_at timestamptz
-      )`);
+    // The first release's tables, empty: open clocks do not go back to the single-level watch.
+    await new CreateDeadlines1764000000300().up(queryRunner);
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsNotBlank, IsOptionalField } from '../decorators';
+import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
 import { IsKatoCode } from '../kazakhstan/regions';
 import { ActorData } from './actor';
 import { AppealKind, AppealLanguage, LEVEL_CODE } from './enums';
@@ -83,7 +83,7 @@ export interface AddedField {
 function presence(schema: ApiPropertyOptions, added: AddedField): PropertyDecorator[] {
   if (!added.optional) return [ApiProperty(schema)];
   const description = `${schema.description ?? ''} Absent in events written before it was added.`.trim();
-  return [ApiPropertyOptional({ ...schema, description } as ApiPropertyOptions), IsOptionalField()];
+  return [ApiPropertyOptional({ ...schema, description }), IsOptionalField()];
 }
 
 /** Who took the step (staff, citizen or a service), as a nested object. */
@@ -115,5 +115,20 @@ export function DecisionReasonField(description: string): PropertyDecorator {
     IsString(),
     Length(1, 2000),
     IsNotBlank(),
+  );
+}
+
+/** When the appeal was received (registered and routed carry it): the legal deadline counts from it. */
+export function ReceivedAtField(): PropertyDecorator {
+  return applyDecorators(
+    ...presence(
+      {
+        format: 'date-time',
+        description:
+          "When the appeal was received: the portal's submittedAt, else the moment intake received it. The legal deadline counts from it.",
+      },
+      { optional: true },
+    ),
+    IsTimestamp(),
   );
 }

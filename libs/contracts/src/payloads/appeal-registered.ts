@@ -6,6 +6,7 @@ import { AppealEventData } from './appeal-event-data';
 import { CitizenContactData } from './citizen';
 import { AppealKind, AppealLanguage } from './enums';
 import {
+  ReceivedAtField,
   AppealKindField,
   AppealLanguageField,
   CategoryField,
@@ -63,14 +64,7 @@ export class AppealRegisteredData extends AppealEventData {
   @IsTimestamp()
   registeredAt!: string;
 
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description:
-      "When the appeal was received: the portal's submittedAt, else the moment intake received it. The legal " +
-      'deadline counts from it. Absent in events written before it was added.',
-  })
-  @IsOptionalField()
-  @IsTimestamp()
+  @ReceivedAtField()
   receivedAt?: string;
 
   @ApiProperty({ type: () => CitizenContactData })

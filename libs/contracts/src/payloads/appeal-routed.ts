@@ -4,7 +4,7 @@ import { IsOptionalField, IsTimestamp } from '../decorators';
 import { IsKatoCode } from '../kazakhstan/regions';
 import { AppealEventData } from './appeal-event-data';
 import { AppealKind, AppealLanguage } from './enums';
-import { AppealKindField, AppealLanguageField, OrganizationIdField } from './appeal-fields';
+import { AppealKindField, AppealLanguageField, OrganizationIdField, ReceivedAtField } from './appeal-fields';
 
 /**
  * `kz.appeals.routed.v1`: routing chose the organisation that must answer. kind and language are
@@ -37,14 +37,7 @@ export class AppealRoutedData extends AppealEventData {
   @IsTimestamp()
   routedAt!: string;
 
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description:
-      "When the appeal was received: the portal's submittedAt, else the moment intake received it. The legal " +
-      'deadline counts from it. Absent in events written before it was added.',
-  })
-  @IsOptionalField()
-  @IsTimestamp()
+  @ReceivedAtField()
   receivedAt?: string;
 
   @ApiProperty({ description: 'True when no rule matched and the fallback organisation was chosen.' })

@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [N]`: end-to-end throughput of the four services next to the raw floor
- * (plain kafkajs produce+consume, plain batched PostgreSQL insert) measured in the same run.
+ * `npm run bench -- [N] [--deadlines=<open>,<due>] [--deadline-runs=1x500,2x500] [--deadlines-only]`:
+ * end-to-end throughput of the four services next to the raw floor (plain kafkajs produce+consume, plain
+ * batched PostgreSQL insert) measured in the same run; then the deadline scenario (scripts/bench/deadline-sweep.ts).
  */
 import {
   AppealRoutingSystem,
@@ -13,6 +14,7 @@ import {
 import { createKafka, ensureTopics } from '@app/messaging';
 import { databaseUrlFromEnv, dropDatabase, ensureDatabase, withDatabase } from '@app/persistence';
 import path from 'node:path';
+import { measureDeadlineSweep, parseDeadlineOptions, type DeadlineOptions } from './bench/deadline-sweep';
 import { measureRawKafka, measureRawPostgres, type Measurement } from './bench/raw-floor';
 import { measureSystem } from './bench/system-run';
 
@@ -35,18 +37,24 @@ function row(measurement: Measurement, floor: Measurement): Record<string, strin
   };
 }
 
-/** Raw floor, then the four services end to end, on a fresh database. */
-async function measure(
-  count: number,
-  brokers: string[],
-  system: AppealRoutingSystem,
-  databaseUrl: string,
-  log: (line: string) => void,
-  abortSignal: AbortSignal,
-): Promise<void> {
-  await dropDatabase(databaseUrl);
-  await ensureDatabase(databaseUrl);
-  await ensureTopics(createKafka({ brokers, clientId: 'bench-setup' }));
+interface BenchPlan {
+  count: number;
+  deadlines: DeadlineOptions;
+  endToEnd: boolean;
+}
+
+interface BenchSetup {
+  repoRoot: string;
+  brokers: string[];
+  system: AppealRoutingSystem;
+  databaseUrl: string;
+  log: (line: string) => void;
+  abortSignal: AbortSignal;
+}
+
+/** Raw floor, then the four services end to end. */
+async function measureEndToEnd(count: number, setup: BenchSetup): Promise<void> {
+  const { brokers, system, databaseUrl, log, abortSignal } = setup;
   log(`measuring the raw floor with N=${count}...`);
   const rawKafka = await measureRawKafka(brokers, count);
   log(`  ${rawKafka.name}: ${rawKafka.seconds.toFixed(2)} s`);
@@ -67,8 +75,31 @@ async function measure(
   console.log(JSON.stringify({ count, rawKafka, rawPostgres, endToEnd }));
 }
 
+/** On a fresh database: the end-to-end measurement, then the deadline scenario. */
+async function measure(plan: BenchPlan, setup: BenchSetup): Promise<void> {
+  const { repoRoot, brokers, system, databaseUrl, log, abortSignal } = setup;
+  await dropDatabase(databaseUrl);
+  await ensureDatabase(databaseUrl);
+  await ensureTopics(createKafka({ brokers, clientId: 'bench-setup' }));
+  if (plan.endToEnd) await measureEndToEnd(plan.count, setup);
+  await system.stop(); // the deadline scenario starts escalation processes of its own
+  await measureDeadlineSweep(plan.deadlines, {
+    repoRoot,
+    brokers,
+    databaseUrl,
+    logDir: path.join(repoRoot, '.local', 'bench-logs'),
+    log,
+    signal: abortSignal,
+  });
+}
+
 async function main(): Promise<number> {
-  const count = parseCount(process.argv[2]);
+  const args = process.argv.slice(2);
+  const plan: BenchPlan = {
+    count: parseCount(args.find((arg) => !arg.startsWith('--'))),
+    deadlines: parseDeadlineOptions(args, process.env),
+    endToEnd: !args.includes('--deadlines-only'),
+  };
   // Before the broker starts: Ctrl-C at any point still stops the services and the broker this run started.
   const termination = watchTermination();
   const log = (line: string): void => console.log(line);
@@ -96,9 +127,15 @@ async function main(): Promise<number> {
       extraEnv: { LOG_LEVEL: 'warn' },
       logDir: path.join(repoRoot, '.local', 'bench-logs'),
     });
-    const measured = measure(count, kafka.brokers, system, databaseUrl, log, termination.signal).then(
-      () => 0,
-    );
+    const setup = {
+      repoRoot,
+      brokers: kafka.brokers,
+      system,
+      databaseUrl,
+      log,
+      abortSignal: termination.signal,
+    };
+    const measured = measure(plan, setup).then(() => 0);
     return await Promise.race([measured, termination.received.then(signalExitCode)]);
   } catch (error) {
     if (termination.signal.aborted) return signalExitCode(await termination.received);

@@ -2,7 +2,7 @@ import { EventTypes, type SubmittedAppealData } from '@app/contracts';
 import { CloudEventContext, EventConsumer, idempotencyConflict, InvalidMessageError } from '@app/messaging';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AppealRegistrar, type Registration } from './appeal-registrar';
-import type { LifecycleData } from './public-timeline';
+import { PUBLIC_TIMELINE_EVENT_TYPES, type LifecycleData } from './public-timeline';
 import { TimelineRecorder, type TimelineOutcome } from './timeline-recorder';
 
 @EventConsumer()
@@ -37,7 +37,7 @@ export class AppealEventsConsumer {
     return registration;
   }
 
-  @EventPattern([EventTypes.routed, EventTypes.deadlineAssigned, EventTypes.escalated])
+  @EventPattern(PUBLIC_TIMELINE_EVENT_TYPES)
   lifecycle(@Ctx() context: CloudEventContext): Promise<TimelineOutcome> {
     return this.timeline.record(context.getManager(), context.getEvent<LifecycleData>());
   }

@@ -52,15 +52,18 @@ function registeredBy(sourceEventId: string): AppealRegisteredData | undefined {
   )[0]?.event.data;
 }
 
-async function publish(data: unknown): Promise<{ key: string; id: string }> {
+async function publish(
+  data: unknown,
+  id = randomUUID(),
+): Promise<{ key: string; id: ReturnType<typeof randomUUID> }> {
   const key = `received-at-${randomUUID()}`;
-  const event = submittedEvent(data as ReturnType<typeof submittedAppeal>);
+  const event = submittedEvent(data as ReturnType<typeof submittedAppeal>, id);
   await producer.send({
     topic: Topics.intake,
     acks: -1,
     messages: [{ key, value: JSON.stringify(event), headers: STRUCTURED }],
   });
-  return { key, id: event.id };
+  return { key, id };
 }
 
 describe('receivedAt over HTTP', () => {
@@ -114,6 +117,12 @@ describe('receivedAt on the intake topic', () => {
       { field: 'data.submittedAt', reason: expect.stringContaining('more than PT5M ahead') },
     ]);
     expect(registeredBy(id)).toBeUndefined();
+
+    // Nothing was registered: the publisher corrects the date and sends the same id again.
+    const submittedAt = hoursFromNow(-1);
+    await publish(submittedAppeal({ submittedAt }), id);
+    const registered = await waitUntil('the corrected event registered', async () => registeredBy(id));
+    expect(registered.receivedAt).toBe(submittedAt);
   });
 
   it('registers a valid one with its submittedAt as receivedAt, and one without it at the moment of receipt', async () => {

@@ -83,7 +83,7 @@ export interface AddedField {
 function presence(schema: ApiPropertyOptions, added: AddedField): PropertyDecorator[] {
   if (!added.optional) return [ApiProperty(schema)];
   const description = `${schema.description ?? ''} Absent in events written before it was added.`.trim();
-  return [ApiPropertyOptional({ ...schema, description } as ApiPropertyOptions), IsOptionalField()];
+  return [ApiPropertyOptional({ ...schema, description }), IsOptionalField()];
 }
 
 /** Who took the step (staff, citizen or a service), as a nested object. */

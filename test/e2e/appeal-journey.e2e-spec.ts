@@ -123,13 +123,18 @@ describe('an appeal walking through intake, routing, escalation and notification
     const registered = await registeredFor(event.id);
     const appealId = registered.event.data.appealId as string;
     expect(registered.key).toBe(appealId);
-    expect(registered.event.data).toMatchObject({ source: PORTAL_SOURCE, externalId: data.externalId });
+    expect(registered.event.data).toMatchObject({
+      source: PORTAL_SOURCE,
+      externalId: data.externalId,
+      receivedAt: data.submittedAt,
+    });
 
     const routed = await waitForLifecycle(appealId, EventTypes.routed);
     expect(routed.key).toBe(appealId);
     expect(routed.event.data).toMatchObject({
       organizationId: 'akimat-almaty',
       organizationName: 'Алматы қаласы әкімдігі',
+      receivedAt: data.submittedAt,
     });
     const assigned = await waitForLifecycle(appealId, EventTypes.deadlineAssigned);
     expect(assigned.key).toBe(appealId);

@@ -7,7 +7,13 @@ import {
 import { PORTAL_SOURCE, submittedAppeal, testDatabaseUrl } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { AppealRegistrar, type Submission } from '../../apps/intake/src/appeals/appeal-registrar';
+import {
+  AppealRegistrar,
+  type Registration,
+  type Submission,
+} from '../../apps/intake/src/appeals/appeal-registrar';
+import type { Appeal } from '../../apps/intake/src/appeals/appeal.entity';
+import { submittedAtPolicyFromEnv } from '../../apps/intake/src/appeals/received-at';
 import { TrackingNumberIssuer } from '../../apps/intake/src/appeals/tracking-number';
 import { intakeDefinition } from '../../apps/intake/src/intake.definition';
 
@@ -64,11 +70,23 @@ describe('AppealRegistrar (real PostgreSQL)', () => {
       dataSource,
       new OutboxWriter(intakeDefinition.schema),
       new ScriptedTrackingNumbers(trackingNumbers),
+      submittedAtPolicyFromEnv({}),
     );
   }
 
   function submission(): Submission {
-    return { source: PORTAL_SOURCE, sourceEventId: randomUUID(), data: submittedAppeal() };
+    return {
+      source: PORTAL_SOURCE,
+      sourceEventId: randomUUID(),
+      data: submittedAppeal(),
+      arrivedAt: new Date(),
+    };
+  }
+
+  /** The appeal a registration names; fails the test when it was refused. */
+  function appealOf(registration: Registration): Appeal {
+    if (registration.outcome === 'refused') throw new Error('expected a registration, got a refusal');
+    return registration.appeal;
   }
 
   async function registeredEventsOf(appealId: string): Promise<number> {
@@ -83,7 +101,7 @@ describe('AppealRegistrar (real PostgreSQL)', () => {
     const taken = 'KZ-2026-TAKE-N000';
     const first = await registrar([taken]).registerIn(queryRunner.manager, submission());
     expect(first.outcome).toBe('registered');
-    expect(first.appeal.trackingNumber).toBe(taken);
+    expect(appealOf(first).trackingNumber).toBe(taken);
 
     const second = await registrar([taken, taken, 'KZ-2026-FREE-0001']).registerIn(
       queryRunner.manager,
@@ -91,9 +109,9 @@ describe('AppealRegistrar (real PostgreSQL)', () => {
     );
 
     expect(second.outcome).toBe('registered');
-    expect(second.appeal.trackingNumber).toBe('KZ-2026-FREE-0001');
-    expect(second.appeal.id).not.toBe(first.appeal.id);
-    expect(await registeredEventsOf(second.appeal.id)).toBe(1);
+    expect(appealOf(second).trackingNumber).toBe('KZ-2026-FREE-0001');
+    expect(appealOf(second).id).not.toBe(appealOf(first).id);
+    expect(await registeredEventsOf(appealOf(second).id)).toBe(1);
   });
 
   it('answers a resubmission with the first registration even when its new tracking number is taken', async () => {
@@ -102,8 +120,57 @@ describe('AppealRegistrar (real PostgreSQL)', () => {
 
     const again = await registrar(['KZ-2026-FRST-0001']).registerIn(queryRunner.manager, original);
 
-    expect(again).toEqual({ outcome: 'duplicate', appeal: expect.objectContaining({ id: first.appeal.id }) });
-    expect(await registeredEventsOf(first.appeal.id)).toBe(1);
+    expect(again).toEqual({
+      outcome: 'duplicate',
+      appeal: expect.objectContaining({ id: appealOf(first).id }),
+    });
+    expect(await registeredEventsOf(appealOf(first).id)).toBe(1);
+  });
+
+  it('answers a retry of a registered submission as a duplicate even once its submittedAt has gone stale', async () => {
+    const original = {
+      ...submission(),
+      data: { ...submittedAppeal(), submittedAt: new Date().toISOString() },
+    };
+    const first = await registrar().registerIn(queryRunner.manager, original);
+    expect(first.outcome).toBe('registered');
+
+    const monthsLater = new Date(original.arrivedAt.getTime() + 90 * 24 * 3600_000);
+    const retry = await registrar().registerIn(queryRunner.manager, { ...original, arrivedAt: monthsLater });
+
+    expect(retry).toEqual({
+      outcome: 'duplicate',
+      appeal: expect.objectContaining({ id: appealOf(first).id }),
+    });
+  });
+
+  it('stores when the appeal counts as received, and registers nothing for a refused submittedAt', async () => {
+    const given = {
+      ...submission(),
+      data: { ...submittedAppeal(), submittedAt: '2026-11-30T09:00:00+05:00' },
+    };
+    const arrivedAt = new Date('2026-11-30T04:10:00Z');
+    const accepted = appealOf(await registrar().registerIn(queryRunner.manager, { ...given, arrivedAt }));
+    const [row] = await queryRunner.manager.query<Array<{ received_at: Date }>>(
+      `SELECT received_at FROM intake.appeal WHERE id = $1`,
+      [accepted.id],
+    );
+    expect(row.received_at.toISOString()).toBe('2026-11-30T04:00:00.000Z');
+
+    const future = {
+      ...submission(),
+      data: { ...submittedAppeal(), submittedAt: '2026-11-30T09:30:00+05:00' },
+    };
+    const refused = await registrar().registerIn(queryRunner.manager, { ...future, arrivedAt });
+    expect(refused).toEqual({
+      outcome: 'refused',
+      fieldErrors: [{ field: 'submittedAt', reason: expect.stringContaining('ahead of intake') }],
+    });
+    const rows = await queryRunner.manager.query<unknown[]>(
+      `SELECT 1 FROM intake.appeal WHERE source = $1 AND source_event_id = $2`,
+      [future.source, future.sourceEventId],
+    );
+    expect(rows).toHaveLength(0);
   });
 
   it('gives up with an error, registering nothing, when every tracking number it draws is taken', async () => {

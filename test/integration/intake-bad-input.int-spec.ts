@@ -1,19 +1,11 @@
 import { EventTypes, MAX_JSON_DEPTH, newCloudEvent, Topics } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import { DLQ_REASON_CODE_HEADER, DLQ_REASON_HEADER } from '@app/messaging';
-import { runService } from '@app/service-kit';
-import {
-  EventTap,
-  PORTAL_SOURCE,
-  submittedAppeal,
-  submittedEvent,
-  testDatabaseUrl,
-  testKafka,
-} from '@app/testing';
-import type { INestApplication } from '@nestjs/common';
+import { EventTap, PORTAL_SOURCE, submittedAppeal, submittedEvent } from '@app/testing';
 import fc from 'fast-check';
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { startIntakeInProcess, type InProcessIntake } from '../support/in-process-intake';
 
 /**
  * Intake as it runs in production (runService: body parser, validation pipe, CloudEvents transport), in
@@ -23,34 +15,18 @@ import { randomUUID } from 'node:crypto';
  */
 jest.setTimeout(120_000);
 
-let app: INestApplication;
+let intake: InProcessIntake;
 let baseUrl: string;
 let producer: Producer;
 let tap: EventTap;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDatabaseUrl();
-  process.env.INTAKE_PORT = '0';
-  process.env.HOST = '127.0.0.1';
-  process.env.LOG_LEVEL = 'error';
-  // Imported only now: the module reads LOG_LEVEL when it is defined.
-  const [{ IntakeModule }, { intakeDefinition }] = await Promise.all([
-    import('../../apps/intake/src/intake.module'),
-    import('../../apps/intake/src/intake.definition'),
-  ]);
-  app = await runService(intakeDefinition, IntakeModule);
-  baseUrl = await app.getUrl();
-  const kafka = testKafka('intake-bad-input-test');
-  producer = kafka.producer();
-  await producer.connect();
-  tap = new EventTap(kafka, [Topics.events, Topics.intakeDeadLetter]);
-  await tap.start();
+  intake = await startIntakeInProcess('intake-bad-input-test');
+  ({ baseUrl, producer, tap } = intake);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await tap?.stop();
-  await producer?.disconnect();
+  await intake?.stop();
 });
 
 /** Any UTF-16 code unit, so that NUL and lone surrogates turn up as often as letters. */

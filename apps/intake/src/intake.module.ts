@@ -4,6 +4,7 @@ import { AppealRegistrar } from './appeals/appeal-registrar';
 import { AppealTracking } from './appeals/appeal-tracking';
 import { AppealEventsConsumer } from './appeals/appeal-events.consumer';
 import { AppealsController } from './appeals/appeals.controller';
+import { SUBMITTED_AT_POLICY, submittedAtPolicyFromEnv } from './appeals/received-at';
 import { TimelineRecorder } from './appeals/timeline-recorder';
 import { TrackingNumberIssuer } from './appeals/tracking-number';
 import { intakeDefinition } from './intake.definition';
@@ -11,6 +12,13 @@ import { intakeDefinition } from './intake.definition';
 @Module({
   imports: [ServiceKitModule.forService(intakeDefinition)],
   controllers: [AppealsController, AppealEventsConsumer],
-  providers: [AppealRegistrar, AppealTracking, TimelineRecorder, TrackingNumberIssuer],
+  providers: [
+    AppealRegistrar,
+    AppealTracking,
+    TimelineRecorder,
+    TrackingNumberIssuer,
+    // Read when the module starts: a bad setting stops intake with a message naming the variable.
+    { provide: SUBMITTED_AT_POLICY, useFactory: () => submittedAtPolicyFromEnv() },
+  ],
 })
 export class IntakeModule {}

@@ -36,3 +36,23 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/**
+ * A day on the calendar as `YYYY-MM-DD` (the JSON Schema `date` format): the syntax alone would admit
+ * 2025-02-30, which a consumer cannot turn into a day.
+ */
+export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDay',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'utc' }).isValid,
+        defaultMessage: () => '$property must be a day YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}

@@ -1,8 +1,8 @@
 import { EventTypes, type SubmittedAppealData } from '@app/contracts';
-import { CloudEventContext, EventConsumer, idempotencyConflict } from '@app/messaging';
+import { CloudEventContext, EventConsumer, idempotencyConflict, InvalidMessageError } from '@app/messaging';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AppealRegistrar, type Registration } from './appeal-registrar';
-import type { LifecycleData } from './public-timeline';
+import { PUBLIC_TIMELINE_EVENT_TYPES, type LifecycleData } from './public-timeline';
 import { TimelineRecorder, type TimelineOutcome } from './timeline-recorder';
 
 @EventConsumer()
@@ -17,18 +17,27 @@ export class AppealEventsConsumer {
     @Payload() data: SubmittedAppealData,
     @Ctx() context: CloudEventContext,
   ): Promise<Registration> {
+    const arrivedAt = new Date();
     const event = context.getEvent();
     const registration = await this.registrar.registerIn(context.getManager(), {
       source: event.source,
       sourceEventId: event.id,
       data,
+      arrivedAt,
     });
+    if (registration.outcome === 'refused') {
+      throw new InvalidMessageError(
+        'invalid-data',
+        `submittedAt of ${event.type} lies outside what intake accepts`,
+        registration.fieldErrors.map((error) => ({ ...error, field: `data.${error.field}` })),
+      );
+    }
     // The consumer's inbox refuses such an event first; this holds even for a key whose inbox row is gone.
     if (registration.outcome === 'conflict') throw idempotencyConflict();
     return registration;
   }
 
-  @EventPattern([EventTypes.routed, EventTypes.deadlineAssigned, EventTypes.escalated])
+  @EventPattern(PUBLIC_TIMELINE_EVENT_TYPES)
   lifecycle(@Ctx() context: CloudEventContext): Promise<TimelineOutcome> {
     return this.timeline.record(context.getManager(), context.getEvent<LifecycleData>());
   }

@@ -3,15 +3,17 @@ import {
   newCloudEvent,
   Topics,
   type AppealRegisteredData,
+  type FieldError,
   type SubmittedAppealData,
 } from '@app/contracts';
 import { OutboxWriter, payloadFingerprint } from '@app/messaging';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_EVENT_SOURCE } from '../intake.definition';
 import { Appeal } from './appeal.entity';
+import { decideReceivedAt, SUBMITTED_AT_POLICY, type SubmittedAtPolicy } from './received-at';
 import { TrackingNumberIssuer } from './tracking-number';
 
 export interface Submission {
@@ -20,12 +22,16 @@ export interface Submission {
   /** Unique per source (CloudEvent `id`, or the Idempotency-Key header). */
   sourceEventId: string;
   data: SubmittedAppealData;
+  /** The moment intake received it: the HTTP request, or the Kafka record when the consumer read it. */
+  arrivedAt: Date;
 }
 
 export type Registration =
   | { outcome: 'registered'; appeal: Appeal }
   | { outcome: 'duplicate'; appeal: Appeal }
-  | { outcome: 'conflict'; appeal: Appeal };
+  | { outcome: 'conflict'; appeal: Appeal }
+  /** Nothing registered: `submittedAt` lies too far ahead or back (see {@link decideReceivedAt}). */
+  | { outcome: 'refused'; fieldErrors: FieldError[] };
 
 /**
  * Random tracking numbers collide now and then (32^8 a year: at a million appeals a year, about one chance
@@ -41,6 +47,7 @@ export class AppealRegistrar {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly trackingNumbers: TrackingNumberIssuer,
+    @Inject(SUBMITTED_AT_POLICY) private readonly submittedAtPolicy: SubmittedAtPolicy,
   ) {}
 
   /** For the HTTP entrance, which owns its transaction. */
@@ -53,25 +60,43 @@ export class AppealRegistrar {
   /** Inside the caller's transaction (the consumer's, which also records the inbox entry). */
   async registerIn(manager: EntityManager, submission: Submission): Promise<Registration> {
     const fingerprint = payloadFingerprint(submission.data);
+    const receipt = decideReceivedAt(
+      submission.data.submittedAt,
+      submission.arrivedAt,
+      this.submittedAtPolicy,
+    );
+    if (!receipt.ok) {
+      // A retry of a submission registered before is answered as such, even once its submittedAt is stale.
+      const earlier = await this.earlierRegistration(manager, submission, fingerprint);
+      return (
+        earlier ?? { outcome: 'refused', fieldErrors: [{ field: 'submittedAt', reason: receipt.reason }] }
+      );
+    }
     for (let draw = 1; draw <= MAX_TRACKING_NUMBER_DRAWS; draw += 1) {
-      const appeal = this.newAppeal(submission, fingerprint);
+      const appeal = this.newAppeal(submission, fingerprint, receipt.receivedAt);
       if (await this.insertIfNew(manager, appeal)) {
         await this.publishRegistered(manager, appeal);
         return { outcome: 'registered', appeal };
       }
-      const existing = await manager.findOneBy(Appeal, {
-        source: submission.source,
-        sourceEventId: submission.sourceEventId,
-      });
-      if (existing) {
-        return {
-          outcome: existing.payloadSha256 === fingerprint ? 'duplicate' : 'conflict',
-          appeal: existing,
-        };
-      }
+      const earlier = await this.earlierRegistration(manager, submission, fingerprint);
+      if (earlier) return earlier;
       // Neither inserted nor submitted before: the tracking number drawn was taken.
     }
     throw new Error(`no free tracking number after ${MAX_TRACKING_NUMBER_DRAWS} draws`);
+  }
+
+  /** The registration of this (source, id), as a duplicate or a conflict; null when there is none. */
+  private async earlierRegistration(
+    manager: EntityManager,
+    submission: Submission,
+    fingerprint: string,
+  ): Promise<Registration | null> {
+    const existing = await manager.findOneBy(Appeal, {
+      source: submission.source,
+      sourceEventId: submission.sourceEventId,
+    });
+    if (!existing) return null;
+    return { outcome: existing.payloadSha256 === fingerprint ? 'duplicate' : 'conflict', appeal: existing };
   }
 
   /**
@@ -106,7 +131,7 @@ export class AppealRegistrar {
     ]);
   }
 
-  private newAppeal(submission: Submission, fingerprint: string): Appeal {
+  private newAppeal(submission: Submission, fingerprint: string, receivedAt: Date): Appeal {
     const { data } = submission;
     return Object.assign(new Appeal(), {
       id: randomUUID(),
@@ -131,6 +156,7 @@ export class AppealRegistrar {
       },
       attachments: (data.attachments ?? []).map((attachment) => ({ ...attachment })),
       submittedAt: data.submittedAt ? new Date(data.submittedAt) : null,
+      receivedAt,
       status: 'registered',
       registeredAt: new Date(),
     });
@@ -150,6 +176,7 @@ function registeredEventData(appeal: Appeal): AppealRegisteredData {
     language: appeal.language,
     channel: appeal.channel ?? undefined,
     submittedAt: appeal.submittedAt?.toISOString(),
+    receivedAt: appeal.receivedAt.toISOString(),
     registeredAt: appeal.registeredAt.toISOString(),
     citizen: {
       fullName: appeal.citizen.fullName,

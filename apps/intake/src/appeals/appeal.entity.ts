@@ -69,6 +69,10 @@ export class Appeal {
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 
+  /** When the appeal counts as received (the legal term runs from it): see `decideReceivedAt`. */
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+
   @Column({ type: 'text' })
   status!: string;
 

@@ -49,6 +49,7 @@ export class AppealsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisteredAppealResponse> {
+    const arrivedAt = new Date();
     const key = idempotencyKey?.trim() || randomUUID();
     if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
       throw invalidRequest(400, 'the request has invalid fields', [
@@ -62,7 +63,10 @@ export class AppealsController {
       source: INTAKE_HTTP_SOURCE,
       sourceEventId: key,
       data,
+      arrivedAt,
     });
+    if (registration.outcome === 'refused')
+      throw invalidRequest(400, 'the request has invalid fields', registration.fieldErrors);
     if (registration.outcome === 'conflict') {
       throw new ConflictException({
         code: 'idempotency-key-reused',

@@ -1,5 +1,10 @@
 import { EventTypes, type CloudEvent } from '@app/contracts';
-import { publicTimelineStep, statusAfter, type LifecycleData } from './public-timeline';
+import {
+  PUBLIC_TIMELINE_EVENT_TYPES,
+  publicTimelineStep,
+  statusAfter,
+  type LifecycleData,
+} from './public-timeline';
 
 const APPEAL_ID = '0b7a4c1e-8a52-4c55-9f3e-0d6f6c2f1a11';
 
@@ -38,16 +43,83 @@ describe('publicTimelineStep', () => {
     expect(step).toEqual({ step: 'deadline-assigned', details: { dueAt: '2026-12-23T18:59:59.999Z' } });
   });
 
-  it('shows the reason of an escalation but not the internal organisation ids', () => {
+  it('shows the reason and levels of an escalation but not the organisation ids nor who escalated', () => {
+    const step = publicTimelineStep(
+      lifecycleEvent(EventTypes.escalated, {
+        fromOrganizationId: 'akimat-almaty',
+        toOrganizationId: 'central-reception',
+        reason: 'manual',
+        dueAt: '2026-12-23T18:59:59.999Z',
+        fromLevel: 'regional-akimat',
+        toLevel: 'central-reception',
+        escalatedBy: { kind: 'staff', id: 'supervisor-1' },
+        newDueAt: '2027-01-20T18:59:59.999Z',
+      }),
+    );
+    expect(step).toEqual({
+      step: 'escalated',
+      details: { reason: 'manual', fromLevel: 'regional-akimat', toLevel: 'central-reception' },
+    });
+  });
+
+  it('shows the legacy reason deadline-missed as overdue, its name now', () => {
     const step = publicTimelineStep(
       lifecycleEvent(EventTypes.escalated, {
         fromOrganizationId: 'akimat-almaty',
         toOrganizationId: 'central-reception',
         reason: 'deadline-missed',
-        dueAt: '2026-12-23T18:59:59.999Z',
       }),
     );
-    expect(step).toEqual({ step: 'escalated', details: { reason: 'deadline-missed' } });
+    expect(step).toEqual({ step: 'escalated', details: { reason: 'overdue' } });
+  });
+
+  it('shows to which body an appeal was transferred, not why nor by whom', () => {
+    const step = publicTimelineStep(
+      lifecycleEvent(EventTypes.transferred, {
+        fromOrganizationId: 'akimat-almaty',
+        toOrganizationId: 'akimat-almaty-region',
+        toOrganizationName: 'Алматы облысының әкімдігі',
+        reason: 'Әсел Нұрланқызы asks about the road near her house',
+        transferredBy: { kind: 'staff', id: 'staff-7f3a' },
+      }),
+    );
+    expect(step).toEqual({
+      step: 'transferred',
+      details: { organizationId: 'akimat-almaty-region', organization: 'Алматы облысының әкімдігі' },
+    });
+  });
+
+  it('shows the new due date of an extension, not its reasoning nor who decided', () => {
+    const step = publicTimelineStep(
+      lifecycleEvent(EventTypes.deadlineExtended, {
+        organizationId: 'akimat-almaty',
+        dueAt: '2027-01-29T18:59:59.999Z',
+        reason: 'An expert opinion about Әсел Нұрланқызы is needed',
+        decidedBy: { kind: 'staff', id: 'head-akimat-almaty' },
+      }),
+    );
+    expect(step).toEqual({ step: 'deadline-extended', details: { dueAt: '2027-01-29T18:59:59.999Z' } });
+  });
+
+  it.each([
+    [
+      EventTypes.accepted,
+      'accepted',
+      { organizationId: 'akimat-almaty', acceptedBy: { kind: 'staff', id: 's-1' } },
+    ],
+    [
+      EventTypes.responded,
+      'responded',
+      { organizationId: 'akimat-almaty', respondedBy: { kind: 'staff', id: 's-1' }, responseId: 'resp-1' },
+    ],
+    [
+      EventTypes.resolved,
+      'resolved',
+      { organizationId: 'akimat-almaty', resolvedBy: { kind: 'citizen', id: 'citizen' } },
+    ],
+    [EventTypes.reopened, 'reopened', { reopenedBy: { kind: 'citizen', id: 'citizen' } }],
+  ])('shows %s as the step %s with no ids of people or documents', (type, name, data) => {
+    expect(publicTimelineStep(lifecycleEvent(type, data))).toEqual({ step: name, details: {} });
   });
 
   it('keeps the step but leaves out details that are missing', () => {
@@ -68,6 +140,8 @@ describe('publicTimelineStep', () => {
   it.each([
     EventTypes.registered,
     EventTypes.deadlineWarning,
+    EventTypes.escalationRequested,
+    EventTypes.actionRefused,
     EventTypes.submitted,
     'kz.appeals.something-new.v1',
   ])('shows nothing for %s', (type) => {
@@ -78,12 +152,24 @@ describe('publicTimelineStep', () => {
 });
 
 describe('statusAfter', () => {
-  it('moves the status to the step that happened', () => {
-    expect(statusAfter('routed')).toBe('routed');
-    expect(statusAfter('escalated')).toBe('escalated');
-  });
+  it.each(['routed', 'transferred', 'accepted', 'responded', 'reopened', 'escalated', 'resolved'])(
+    'moves the status to %s when that step happened',
+    (step) => {
+      expect(statusAfter(step)).toBe(step);
+    },
+  );
 
-  it('keeps the current status when only a deadline was assigned', () => {
+  it('keeps the current status when only a deadline was assigned or extended', () => {
     expect(statusAfter('deadline-assigned')).toBeNull();
+    expect(statusAfter('deadline-extended')).toBeNull();
+  });
+});
+
+describe('PUBLIC_TIMELINE_EVENT_TYPES', () => {
+  it('lists exactly the types that have a public step, for the consumer to subscribe to', () => {
+    const withStep = Object.values(EventTypes).filter(
+      (type) => publicTimelineStep(lifecycleEvent(type, {})) !== null,
+    );
+    expect([...PUBLIC_TIMELINE_EVENT_TYPES].sort()).toEqual(withStep.sort());
   });
 });

@@ -1,42 +1,91 @@
-import { EventTypes, type CloudEvent } from '@app/contracts';
+import { EscalationReason, EventTypes, type CloudEvent, type EventDataMap } from '@app/contracts';
 
 export interface TimelineStep {
   step: string;
   details: Record<string, string>;
 }
 
-interface LifecycleData {
-  appealId: string;
-  organizationName?: string;
-  toOrganizationId?: string;
-  dueAt?: string;
-  reason?: string;
+/** The lifecycle events a citizen sees a step for; the consumer subscribes to exactly these. */
+type PublicEventType =
+  | typeof EventTypes.routed
+  | typeof EventTypes.transferred
+  | typeof EventTypes.deadlineAssigned
+  | typeof EventTypes.accepted
+  | typeof EventTypes.deadlineExtended
+  | typeof EventTypes.escalated
+  | typeof EventTypes.responded
+  | typeof EventTypes.resolved
+  | typeof EventTypes.reopened;
+
+export type LifecycleData = EventDataMap[PublicEventType];
+
+/** The details that are present; an event written before a field existed simply shows less. */
+function present(details: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(details).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /**
- * What a citizen may see of each lifecycle event: the step and non-personal facts
- * (which body handles it, when the answer is due). Events with nothing public return null.
+ * What a citizen may see of each lifecycle event: the step and non-personal facts (which body handles it,
+ * when the answer is due, why and where it went up). Never who acted (operator and supervisor ids), the
+ * reasoning of a decision (it may quote the appeal), nor the answer itself: those stay in the console.
  */
-export type { LifecycleData };
+const publicSteps: { readonly [K in PublicEventType]: (data: EventDataMap[K]) => TimelineStep } = {
+  [EventTypes.routed]: (data) => ({
+    step: 'routed',
+    details: present({ organization: data.organizationName }),
+  }),
+  // The receiving body only: the forwarding body's reason may quote the appeal.
+  [EventTypes.transferred]: (data) => ({
+    step: 'transferred',
+    details: present({ organizationId: data.toOrganizationId, organization: data.toOrganizationName }),
+  }),
+  [EventTypes.deadlineAssigned]: (data) => ({
+    step: 'deadline-assigned',
+    details: present({ dueAt: data.dueAt }),
+  }),
+  // "In work": an operator of the answering body took it.
+  [EventTypes.accepted]: () => ({ step: 'accepted', details: {} }),
+  // The new due date, not the reasoning of the decision.
+  [EventTypes.deadlineExtended]: (data) => ({
+    step: 'deadline-extended',
+    details: present({ dueAt: data.dueAt }),
+  }),
+  [EventTypes.escalated]: (data) => ({
+    step: 'escalated',
+    details: present({ reason: publicReason(data.reason), fromLevel: data.fromLevel, toLevel: data.toLevel }),
+  }),
+  // "Answered": the answer itself is given to the citizen directly, not on the public page.
+  [EventTypes.responded]: () => ({ step: 'responded', details: {} }),
+  [EventTypes.resolved]: () => ({ step: 'resolved', details: {} }),
+  // The citizen rejected the answer; escalation follows as its own step.
+  [EventTypes.reopened]: () => ({ step: 'reopened', details: {} }),
+};
 
-export function publicTimelineStep(event: CloudEvent<LifecycleData>): TimelineStep | null {
-  const data = event.data;
-  switch (event.type) {
-    case EventTypes.routed:
-      return {
-        step: 'routed',
-        details: data.organizationName ? { organization: data.organizationName } : {},
-      };
-    case EventTypes.deadlineAssigned:
-      return { step: 'deadline-assigned', details: data.dueAt ? { dueAt: data.dueAt } : {} };
-    case EventTypes.escalated:
-      return { step: 'escalated', details: data.reason ? { reason: data.reason } : {} };
-    default:
-      return null;
-  }
+/** The first release's `deadline-missed` is what is now called `overdue`: the public sees one word for it. */
+function publicReason(reason: string | undefined): string | undefined {
+  return reason === EscalationReason.deadlineMissed ? EscalationReason.overdue : reason;
 }
 
-/** The status a step moves the appeal to, or null when it only refines the timeline (a deadline). */
+export const PUBLIC_TIMELINE_EVENT_TYPES = Object.keys(publicSteps) as PublicEventType[];
+
+/** The public step of a lifecycle event; null for events with nothing public (warnings, refusals, requests). */
+export function publicTimelineStep(event: CloudEvent<LifecycleData>): TimelineStep | null {
+  const describe = (publicSteps as Partial<Record<string, (data: LifecycleData) => TimelineStep>>)[
+    event.type
+  ];
+  return describe ? describe(event.data) : null;
+}
+
+/** Steps that only refine the timeline (a due date) and leave the appeal's status as it was. */
+const DEADLINE_STEPS: ReadonlySet<string> = new Set(['deadline-assigned', 'deadline-extended']);
+
+/**
+ * The status a step moves the appeal to, or null when it only refines the timeline (a deadline). Events
+ * of one appeal arrive in order, so the status is that of the latest step: routed, transferred, accepted
+ * ("in work"), responded ("answered"), reopened, escalated, resolved.
+ */
 export function statusAfter(step: string): string | null {
-  return step === 'deadline-assigned' ? null : step;
+  return DEADLINE_STEPS.has(step) ? null : step;
 }

@@ -14,6 +14,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ROUTING_EVENT_SOURCE } from '../routing.definition';
 import { Assignment } from './assignment.entity';
 import { Organization } from './organization.entity';
+import { receivedAtOf } from './received-at';
 import { decideRouting } from './routing-decision';
 import { RoutingRule } from './routing-rule.entity';
 
@@ -70,6 +71,7 @@ export class AppealRouter {
       regionKato: appeal.regionKato,
       ruleId: decision.ruleId ?? undefined,
       routedAt: routedAt.toISOString(),
+      receivedAt: receivedAtOf(appeal),
       isFallback: decision.isFallback,
       kind: appeal.kind,
       language: appeal.language,

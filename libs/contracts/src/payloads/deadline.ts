@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsOptionalField, IsTimestamp } from '../decorators';
+import { IsEnum, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDay, IsOptionalField, IsTimestamp } from '../decorators';
 import type { ActorData } from './actor';
 import { AppealEventData } from './appeal-event-data';
 import { ActorField, DecisionReasonField, EscalationLevelField, OrganizationIdField } from './appeal-fields';
@@ -14,8 +14,6 @@ export const DeadlineCause = {
   reopened: 'reopened',
 } as const;
 export type DeadlineCause = (typeof DeadlineCause)[keyof typeof DeadlineCause];
-
-const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `kz.appeals.deadline-assigned.v1`: escalation set (or moved) the legal deadline of the appeal at a level.
@@ -66,7 +64,7 @@ export class DeadlineAssignedData extends AppealEventData {
     description: 'The day the clock counts from (registration at this body), in Kazakhstan.',
   })
   @IsOptionalField()
-  @Matches(CALENDAR_DAY, { message: 'registeredOn must be a day YYYY-MM-DD' })
+  @IsCalendarDay()
   registeredOn?: string;
 
   @ApiPropertyOptional({

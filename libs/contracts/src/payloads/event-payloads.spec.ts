@@ -200,6 +200,20 @@ describe('EventPayloads', () => {
     });
   });
 
+  it.each(['2025-02-30', '2025-13-01', '2025-3-1', '20250301'])(
+    'refuses a registeredOn that is not a day on the calendar (%s)',
+    (registeredOn) => {
+      const result = validateEventData(EventTypes.deadlineAssigned, {
+        ...goodData[EventTypes.deadlineAssigned],
+        registeredOn,
+      });
+      expect(result).toEqual({
+        ok: false,
+        errors: [{ field: 'registeredOn', reason: 'registeredOn must be a day YYYY-MM-DD' }],
+      });
+    },
+  );
+
   it('accepts an escalated event written before the chain (no levels, reason deadline-missed)', () => {
     const legacy = {
       appealId,

@@ -1,0 +1,47 @@
+import { Topics } from '@app/contracts';
+import { runService } from '@app/service-kit';
+import { EventTap, testDatabaseUrl, testKafka } from '@app/testing';
+import type { INestApplication } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+
+/** Intake as it runs in production, in this process, with a producer for its topic and a tap on its outputs. */
+export interface InProcessIntake {
+  app: INestApplication;
+  baseUrl: string;
+  /** Publishes to `appeals.intake.v1`. */
+  producer: Producer;
+  /** Reads `appeals.events.v1` and `appeals.intake.dlq.v1` from the beginning. */
+  tap: EventTap;
+  stop(): Promise<void>;
+}
+
+/** Starts intake (runService: body parser, validation pipe, CloudEvents transport) on a free port. */
+export async function startIntakeInProcess(clientId: string): Promise<InProcessIntake> {
+  process.env.DATABASE_URL = testDatabaseUrl();
+  process.env.INTAKE_PORT = '0';
+  process.env.HOST = '127.0.0.1';
+  process.env.LOG_LEVEL = 'error';
+  // Imported only now: the module reads LOG_LEVEL when it is defined.
+  const [{ IntakeModule }, { intakeDefinition }] = await Promise.all([
+    import('../../apps/intake/src/intake.module'),
+    import('../../apps/intake/src/intake.definition'),
+  ]);
+  const app = await runService(intakeDefinition, IntakeModule);
+  const baseUrl = await app.getUrl();
+  const kafka = testKafka(clientId);
+  const producer = kafka.producer();
+  await producer.connect();
+  const tap = new EventTap(kafka, [Topics.events, Topics.intakeDeadLetter]);
+  await tap.start();
+  return {
+    app,
+    baseUrl,
+    producer,
+    tap,
+    async stop() {
+      await app.close();
+      await tap.stop();
+      await producer.disconnect();
+    },
+  };
+}

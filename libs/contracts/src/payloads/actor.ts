@@ -16,13 +16,13 @@ export class ActorData {
   @ApiProperty({
     minLength: 1,
     maxLength: 128,
-    pattern: '^[A-Za-z0-9][A-Za-z0-9._:@-]*$',
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
     example: 'staff-7f3a',
   })
   @IsString()
   @Length(1, 128)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]*$/, {
-    message: 'id must be an account or service id: letters, digits and . _ : @ -',
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    message: 'id must be an account or service id: letters, digits and . _ : - (never an e-mail address)',
   })
   id!: string;
 }

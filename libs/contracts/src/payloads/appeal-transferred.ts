@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { IsOptionalField, IsTimestamp } from '../decorators';
+import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
 import type { ActorData } from './actor';
 import { AppealEventData } from './appeal-event-data';
 import { ActorField, DecisionReasonField, OrganizationIdField } from './appeal-fields';
@@ -21,6 +21,7 @@ export class AppealTransferredData extends AppealEventData {
   @IsOptionalField()
   @IsString()
   @Length(1, 300)
+  @IsNotBlank()
   toOrganizationName?: string;
 
   @DecisionReasonField("Why the matter is not the forwarding body's own.")

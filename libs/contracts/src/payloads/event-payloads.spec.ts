@@ -194,7 +194,8 @@ describe('EventPayloads', () => {
         { field: 'acceptedBy.kind', reason: 'kind must be one of: staff, citizen, system' },
         {
           field: 'acceptedBy.id',
-          reason: 'id must be an account or service id: letters, digits and . _ : @ -',
+          reason:
+            'id must be an account or service id: letters, digits and . _ : - (never an e-mail address)',
         },
       ],
     });
@@ -213,6 +214,14 @@ describe('EventPayloads', () => {
       });
     },
   );
+
+  it('refuses an e-mail address as an actor id: ids only, never personal data', () => {
+    const result = validateEventData(EventTypes.accepted, {
+      ...goodData[EventTypes.accepted],
+      acceptedBy: { kind: 'staff', id: 'aliya@akimat.kz' },
+    });
+    expect(result).toMatchObject({ ok: false, errors: [{ field: 'acceptedBy.id' }] });
+  });
 
   it('accepts an escalated event written before the chain (no levels, reason deadline-missed)', () => {
     const legacy = {

@@ -112,6 +112,20 @@ async function climbedToCentral(
   return escalated;
 }
 
+/** Publishes a transfer and waits for the deadline it restarts. */
+async function transfer(
+  appeal: AppealUnderTest,
+  to: string,
+  at = new Date(),
+): Promise<DeadlineAssignedData & Data> {
+  await publisher.publish(appeal.transferred(to, at));
+  return waitForEvent<DeadlineAssignedData & Data>(
+    appeal,
+    EventTypes.deadlineAssigned,
+    (data) => data.cause === 'transferred',
+  );
+}
+
 /** Routes an appeal received now and waits for its first deadline. */
 async function route(appeal: AppealUnderTest): Promise<DeadlineAssignedData & Data> {
   await publisher.publish(appeal.routed());
@@ -315,13 +329,7 @@ describe('the escalation chain in seconds (escalation in-process, real Kafka and
     const appeal = new AppealUnderTest('akimat-almaty', '751110000', SLOW);
     await route(appeal);
     const transferredAt = new Date();
-    await publisher.publish(appeal.transferred('akimat-astana', transferredAt));
-
-    const moved = await waitForEvent<DeadlineAssignedData & Data>(
-      appeal,
-      EventTypes.deadlineAssigned,
-      (data) => data.cause === 'transferred',
-    );
+    const moved = await transfer(appeal, 'akimat-astana', transferredAt);
     expect(moved).toMatchObject({
       level: REGIONAL,
       organizationId: 'akimat-astana',
@@ -336,6 +344,27 @@ describe('the escalation chain in seconds (escalation in-process, real Kafka and
       'the clock stopped by the receiving body',
       async () => (await clockOf(appeal)).state === 'answered',
     );
+  });
+
+  it('puts a case the central reception forwards to an akimat at the first level, from where it climbs back', async () => {
+    const appeal = new AppealUnderTest('central-reception', undefined, QUICK);
+    const assigned = await route(appeal);
+    expect(assigned).toMatchObject({ level: CENTRAL, organizationId: 'central-reception' });
+    const moved = await transfer(appeal, 'akimat-almaty');
+    expect(moved).toMatchObject({ level: REGIONAL, organizationId: 'akimat-almaty' });
+    await climbedToCentral(appeal, 'overdue', 'system');
+  });
+
+  it('puts a case an akimat forwards to the central reception at the last level', async () => {
+    const appeal = new AppealUnderTest('akimat-almaty', '751110000', QUICK);
+    await route(appeal);
+    const moved = await transfer(appeal, 'central-reception');
+    expect(moved).toMatchObject({ level: CENTRAL, organizationId: 'central-reception' });
+    await waitUntil(
+      'the clock overdue at the central reception',
+      async () => (await clockOf(appeal)).state === 'overdue',
+    );
+    expect(eventsOf(appeal, EventTypes.escalated)).toHaveLength(0);
   });
 
   it('applies a routed and a reopened event delivered twice (same CloudEvent id) once', async () => {
@@ -370,7 +399,7 @@ describe('the escalation chain in seconds (escalation in-process, real Kafka and
 
     it("climbs regional akimat → the region's akim office → central reception", async () => {
       const appeal = new AppealUnderTest('akimat-almaty', '751110000', QUICK);
-      const office = `akim-office-${findRegionByKato(appeal.regionKato)?.id}`;
+      const office = `akim-office-${findRegionByKato(appeal.regionKato ?? '')?.id}`;
       await route(appeal);
 
       await waitUntil(

@@ -29,7 +29,8 @@ export class AppealUnderTest {
 
   constructor(
     readonly organizationId = 'akimat-almaty',
-    readonly regionKato = '751110000',
+    /** Absent for central bodies, as routing leaves it out. */
+    readonly regionKato: string | undefined = '751110000',
     readonly kind: AppealRoutedData['kind'] = 'complaint',
   ) {}
 
@@ -37,7 +38,7 @@ export class AppealUnderTest {
     return this.event(EventTypes.routed, ROUTING_SOURCE, {
       organizationId: this.organizationId,
       organizationName: 'Алматы қаласы әкімдігі',
-      regionKato: this.regionKato,
+      ...(this.regionKato !== undefined && { regionKato: this.regionKato }),
       ruleId: 'test-rule',
       routedAt: new Date().toISOString(),
       receivedAt: receivedAt.toISOString(),

@@ -85,7 +85,7 @@ beforeAll(async () => {
     brokers: testBrokers(),
     databaseUrl: testDatabaseUrl(),
     ports: { intake: 3101, routing: 3102, escalation: 3103, notification: 3104 },
-    extraEnv: { ESCALATION_TICK_MS: '200', LOG_LEVEL: 'warn' },
+    extraEnv: { ESCALATION_TICK_MS: '200', ESCALATION_POLICY_CACHE_MS: '0', LOG_LEVEL: 'warn' },
     logDir: path.join(repoRoot, '.local', 'e2e-logs'),
   });
   await system.start();

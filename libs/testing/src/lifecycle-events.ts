@@ -11,6 +11,7 @@ import {
   type DeadlineExtendedData,
   type EscalationRequestedData,
 } from '@app/contracts';
+import { waitUntil } from '@app/local-infra';
 import { encodeCloudEvent, STRUCTURED_CONTENT_TYPE } from '@app/messaging';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -140,14 +141,22 @@ export class LifecyclePublisher {
 }
 
 /**
- * Moves a consumer group that has no running member to the end of a topic, so that a service started under it
- * sees only what the test publishes, not the events other test files left on the shared topic.
+ * Moves a consumer group to the end of a topic, once it has no running member (a member killed a moment ago
+ * holds it for its session timeout), so that a service started under it sees only what is published next,
+ * not the events other test files left on the shared topic.
  */
 export async function startGroupAtEnd(kafka: Kafka, groupId: string, topic: string): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.resetOffsets({ groupId, topic, earliest: false });
+    await waitUntil(
+      `consumer group ${groupId} to have no member, to move it to the end of ${topic}`,
+      async () => {
+        await admin.resetOffsets({ groupId, topic, earliest: false });
+        return true;
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
   } finally {
     await admin.disconnect();
   }

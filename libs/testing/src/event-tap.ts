@@ -32,6 +32,8 @@ function headersAsSent(headers: IHeaders | undefined): Record<string, string> {
 /** Reads topics from the beginning into memory, so a test can wait for what was published. */
 export class EventTap {
   readonly records: TappedRecord[] = [];
+  /** The parsed value of `records[i]`, once asked for. */
+  private readonly parsed: Array<TappedEvent<unknown> | undefined> = [];
   private consumer?: Consumer;
 
   constructor(
@@ -70,18 +72,25 @@ export class EventTap {
     });
   }
 
-  /** Parsed CloudEvents of one topic that satisfy `match`. */
+  /**
+   * Parsed CloudEvents of one topic that satisfy `match`. Each record is parsed once and kept: tests poll this
+   * every few milliseconds, and the shared topic may hold tens of thousands of records by then.
+   */
   events<T = Record<string, unknown>>(
     topic: string,
     match: (event: { type: string; data: T }) => boolean,
   ): Array<TappedEvent<T>> {
-    return this.records
-      .filter((record) => record.topic === topic && record.value)
-      .map((record) => ({
+    const found: Array<TappedEvent<T>> = [];
+    this.records.forEach((record, index) => {
+      if (record.topic !== topic || !record.value) return;
+      this.parsed[index] ??= {
         key: record.key,
-        event: JSON.parse(record.value!.toString('utf8')) as TappedEvent<T>['event'],
-      }))
-      .filter(({ event }) => match(event));
+        event: JSON.parse(record.value.toString('utf8')) as TappedEvent<unknown>['event'],
+      };
+      const tapped = this.parsed[index] as TappedEvent<T>;
+      if (match(tapped.event)) found.push(tapped);
+    });
+    return found;
   }
 
   async waitFor<T = Record<string, unknown>>(

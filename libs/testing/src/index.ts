@@ -4,3 +4,6 @@ export * from './local-postgres-cluster';
 export * from './personal-data';
 export * from './test-environment';
 export * from './tcp-proxy';
+export * from './lifecycle-events';
+export * from './own-database';
+export * from './due-clocks';

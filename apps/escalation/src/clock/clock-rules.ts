@@ -195,8 +195,14 @@ export class ClockRules {
     if (from !== clock.organizationId)
       return refusal(RefusalCode.notTheHolder, `the case is held at level ${clock.level} by another body`);
     const firstLevel = clock.level === this.chain.startFor(clock) && clock.routedOrganizationId === from;
+    // At the first level the receiving body starts the case anew, as if routing had chosen it: the central
+    // reception forwarding to an akimat puts the case at the akimat's level (it can climb back); an akimat
+    // forwarding to the central reception puts it at the last level (nothing above to escalate to).
+    const position = { routedOrganizationId: to, regionKato: clock.regionKato };
     const moved = this.restart(
-      { ...clock, organizationId: to, routedOrganizationId: firstLevel ? to : clock.routedOrganizationId },
+      firstLevel
+        ? { ...clock, ...position, level: this.chain.startFor(position), organizationId: to }
+        : { ...clock, organizationId: to },
       transferredAt,
       now,
     );

@@ -189,9 +189,9 @@ describe('escalation sweeps as processes (real Kafka and PostgreSQL)', () => {
     await stopAll();
   });
 
-  it('a sweeper killed with SIGKILL mid-sweep and started again escalates each of 20,000 appeals once', async () => {
-    const total = 20_000;
-    const system = await startEscalation(3503, { ESCALATION_TICK_MS: '100', ESCALATION_BATCH: '100' });
+  it('a sweeper killed with SIGKILL mid-sweep and started again escalates each of 10,000 appeals once', async () => {
+    const total = 10_000;
+    const system = await startEscalation(3503, { ESCALATION_TICK_MS: '100', ESCALATION_BATCH: '50' });
     const escalation = system.service('escalation');
     const before = await ledgerSize();
     const ids = await insertDueClocks(db, { count: total, trackingPrefix: 'KILL' });

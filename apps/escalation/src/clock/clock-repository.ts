@@ -104,15 +104,16 @@ export class ClockRepository {
     const column = <T>(pick: (clock: AppealClock) => T) => clocks.map(pick);
     await manager.query(
       `UPDATE escalation.appeal_clock AS clock SET
-         routed_organization_id = changed.routed_organization_id, level = changed.level,
+         region_kato = changed.region_kato, routed_organization_id = changed.routed_organization_id,
+         level = changed.level,
          organization_id = changed.organization_id, started_at = changed.started_at,
          registered_on = changed.registered_on, policy = changed.policy, original_due_at = changed.original_due_at,
          due_at = changed.due_at, warnings = changed.warnings, next_warn_at = changed.next_warn_at,
          state = changed.state, updated_at = now()
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::date[], $7::text[],
-                   $8::timestamptz[], $9::timestamptz[], $10::jsonb[], $11::timestamptz[], $12::text[])
+                   $8::timestamptz[], $9::timestamptz[], $10::jsonb[], $11::timestamptz[], $12::text[], $13::text[])
          AS changed(appeal_id, routed_organization_id, level, organization_id, started_at, registered_on, policy,
-                    original_due_at, due_at, warnings, next_warn_at, state)
+                    original_due_at, due_at, warnings, next_warn_at, state, region_kato)
        WHERE clock.appeal_id = changed.appeal_id`,
       [
         column((clock) => clock.appealId),
@@ -127,6 +128,7 @@ export class ClockRepository {
         column((clock) => JSON.stringify(clock.warnings)),
         column((clock) => clock.nextWarnAt?.toISOString() ?? null),
         column((clock) => clock.state),
+        column((clock) => clock.regionKato),
       ],
     );
   }

@@ -218,6 +218,27 @@ describe('ClockRules', () => {
     expect(rules.forwardedInTime(clock, new Date('2026-04-02T11:00:00+05:00'))).toBe(false);
   });
 
+  it('climbs to the akim’s office of the receiving region after a transfer between regions', () => {
+    const withOffice = rulesWith(levels.map((level) => ({ ...level, enabled: true })));
+    const transferredAt = new Date('2026-03-26T11:00:00+05:00');
+    const moved = step(
+      withOffice.transfer(
+        started(withOffice),
+        'akimat-almaty',
+        'akimat-astana',
+        transferredAt,
+        transferredAt,
+      ),
+    ).clock;
+    expect(withOffice.overdue(moved, after(moved, 1)).clock.organizationId).toBe('akim-office-astana');
+  });
+
+  it('counts a late answer at the central reception: the overdue clock becomes answered', () => {
+    const atTop = rules.overdue(started(), after(started(), 1)).clock;
+    const overdue = rules.overdue(atTop, after(atTop, 1)).clock;
+    expect(step(rules.respond(overdue, 'central-reception')).clock.state).toBe('answered');
+  });
+
   it('escalates by hand from any level but the last', () => {
     const manual = step(rules.requestEscalation(started(), staff, new Date()));
     expect(manual.events[0].data).toMatchObject({ reason: 'manual', escalatedBy: staff });

@@ -1,6 +1,7 @@
 import {
   EventTypes,
   RefusalCode,
+  regionKatoOfAkimat,
   type ActorData,
   type AppealEscalatedData,
   type DeadlineAssignedData,
@@ -124,7 +125,9 @@ export class ClockRules {
 
   /** The holder answered: its level's timers stop. A body that no longer holds the case stops nothing. */
   respond(clock: AppealClock, organizationId: string): ClockStep | Refusal {
-    if (clock.state !== 'running') return refusal(RefusalCode.clockStopped, `the clock is ${clock.state}`);
+    // A late answer at the last level still counts: the case leaves the overdue count once answered.
+    if (clock.state !== 'running' && clock.state !== 'overdue')
+      return refusal(RefusalCode.clockStopped, `the clock is ${clock.state}`);
     if (organizationId !== clock.organizationId)
       return refusal(RefusalCode.notTheHolder, `the case is held at level ${clock.level} by another body`);
     return { clock: { ...clock, state: 'answered', nextWarnAt: null }, events: [] };
@@ -198,7 +201,8 @@ export class ClockRules {
     // At the first level the receiving body starts the case anew, as if routing had chosen it: the central
     // reception forwarding to an akimat puts the case at the akimat's level (it can climb back); an akimat
     // forwarding to the central reception puts it at the last level (nothing above to escalate to).
-    const position = { routedOrganizationId: to, regionKato: clock.regionKato };
+    // The akim's office above the receiving body is that of its region, not of the forwarding body's.
+    const position = { routedOrganizationId: to, regionKato: regionKatoOfAkimat(to) ?? clock.regionKato };
     const moved = this.restart(
       firstLevel
         ? { ...clock, ...position, level: this.chain.startFor(position), organizationId: to }

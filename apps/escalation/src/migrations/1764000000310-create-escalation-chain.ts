@@ -92,13 +92,15 @@ export class CreateEscalationChain1764000000310 implements MigrationInterface {
         PRIMARY KEY (appeal_id, to_level)
       )`);
 
+    // Kazakhstan's day of the old deadline: UTC+5 written as an interval, since a zone '+05:00' in PostgreSQL
+    // follows POSIX and would mean UTC-5.
     await queryRunner.query(`
       INSERT INTO escalation.appeal_clock (appeal_id, tracking_number, kind, region_kato, routed_organization_id,
         level, organization_id, received_at, started_at, registered_on, policy, original_due_at, due_at,
         warnings, next_warn_at, state)
       SELECT appeal_id, tracking_number, 'application', NULL, organization_id,
         CASE WHEN organization_id = 'central-reception' THEN 'central-reception' ELSE 'regional-akimat' END,
-        organization_id, due_at, due_at, (due_at AT TIME ZONE '+05:00')::date, policy, due_at, due_at,
+        organization_id, due_at, due_at, ((due_at AT TIME ZONE 'UTC') + interval '5 hours')::date, policy, due_at, due_at,
         CASE WHEN state = 'watching'
           THEN jsonb_build_array(jsonb_build_object('at', warn_at, 'before', 'warning')) ELSE '[]' END,
         CASE WHEN state = 'watching' THEN warn_at END,

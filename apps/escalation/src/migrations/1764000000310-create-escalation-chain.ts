@@ -43,7 +43,7 @@ export class CreateEscalationChain1764000000310 implements MigrationInterface {
              COALESCE(due_working_days || CASE WHEN due_working_days = 1 THEN ' working day' ELSE ' working days' END, due_duration),
              ARRAY[COALESCE(warn_working_days_before || CASE WHEN warn_working_days_before = 1 THEN ' working day' ELSE ' working days' END, warn_duration_before)]
       FROM escalation.deadline_policy_v1
-      WHERE NOT (due_working_days = 15 AND warn_working_days_before = 3)`);
+      WHERE due_working_days IS DISTINCT FROM 15 OR warn_working_days_before IS DISTINCT FROM 3`);
     await queryRunner.query(`DROP TABLE escalation.deadline_policy_v1`);
 
     await queryRunner.query(`

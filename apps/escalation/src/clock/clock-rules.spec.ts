@@ -76,6 +76,11 @@ describe('ClockRules', () => {
     ]);
   });
 
+  it('starts the clock now when the receipt is dated in the future', () => {
+    const { clock } = rules.start({ ...appeal, receivedAt: new Date('2999-01-01T00:00:00Z') }, routedAt);
+    expect(clock.startedAt).toEqual(routedAt);
+  });
+
   it('starts a case routed to the central reception at the last level', () => {
     expect(rules.start({ ...appeal, organizationId: 'central-reception' }, routedAt).clock.level).toBe(
       'central-reception',
@@ -216,6 +221,19 @@ describe('ClockRules', () => {
     expect(events[0].data).toMatchObject({ cause: 'transferred' });
     expect(rules.forwardedInTime(clock, transferredAt)).toBe(true);
     expect(rules.forwardedInTime(clock, new Date('2026-04-02T11:00:00+05:00'))).toBe(false);
+  });
+
+  it('takes a transfer dated in the future, or before the case reached the body, as happening within those bounds', () => {
+    const clock = started();
+    const now = new Date('2026-03-26T11:00:00+05:00');
+    const future = step(
+      rules.transfer(clock, 'akimat-almaty', 'akimat-astana', new Date('2999-01-01T00:00:00Z'), now),
+    );
+    expect(future.clock.startedAt).toEqual(now);
+    const past = step(
+      rules.transfer(clock, 'akimat-almaty', 'akimat-astana', new Date('1970-01-01T00:00:00Z'), now),
+    );
+    expect(past.clock.startedAt).toEqual(clock.startedAt);
   });
 
   it('climbs to the akim’s office of the receiving region after a transfer between regions', () => {

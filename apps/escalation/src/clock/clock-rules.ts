@@ -66,7 +66,8 @@ export class ClockRules {
         level,
         organizationId: this.chain.holderAt(level, position) ?? appeal.organizationId,
       },
-      appeal.receivedAt,
+      // Intake refuses a receipt in the future; one that still comes (a forged or skewed event) starts now.
+      appeal.receivedAt > now ? now : appeal.receivedAt,
       now,
     );
     return { clock, events: [assigned(clock, 'routed', now)] };
@@ -197,6 +198,11 @@ export class ClockRules {
     if (clock.state === 'resolved') return refusal(RefusalCode.clockStopped, 'the case is resolved');
     if (from !== clock.organizationId)
       return refusal(RefusalCode.notTheHolder, `the case is held at level ${clock.level} by another body`);
+    // The publisher's clock is not trusted beyond sense: a transfer happens after the case reached the
+    // forwarding body and not after escalation heard of it.
+    const receivedThere = new Date(
+      Math.min(Math.max(transferredAt.getTime(), clock.startedAt.getTime()), now.getTime()),
+    );
     const firstLevel = clock.level === this.chain.startFor(clock) && clock.routedOrganizationId === from;
     // At the first level the receiving body starts the case anew, as if routing had chosen it: the central
     // reception forwarding to an akimat puts the case at the akimat's level (it can climb back); an akimat
@@ -207,7 +213,7 @@ export class ClockRules {
       firstLevel
         ? { ...clock, ...position, level: this.chain.startFor(position), organizationId: to }
         : { ...clock, organizationId: to },
-      transferredAt,
+      receivedThere,
       now,
     );
     return { clock: moved, events: [assigned(moved, 'transferred', now)] };

@@ -32,6 +32,12 @@ beforeAll(async () => {
             '2026-03-20T20:00:00Z', '2026-03-17T19:00:00Z', 'warned'),
            ('00000000-0000-4000-8000-000000000003', 'KZ-3', 'central-reception', '15 working days',
             '2026-03-20T20:00:00Z', '2026-03-17T19:00:00Z', 'overdue')`);
+  // Escalated at 10:00 in Kazakhstan on Friday 20 March 2026.
+  await db.query(`
+    INSERT INTO escalation.watched_appeal (appeal_id, tracking_number, organization_id, policy, due_at, warn_at, state,
+                                           escalated_at)
+    VALUES ('00000000-0000-4000-8000-000000000004', 'KZ-4', 'akimat-almaty', '15 working days',
+            '2026-03-20T04:00:00Z', '2026-03-17T19:00:00Z', 'escalated', '2026-03-20T05:00:00Z')`);
   await migrateServiceSchema({ ...options, migrations: escalationDefinition.migrations });
 });
 
@@ -41,32 +47,70 @@ afterAll(async () => {
 });
 
 describe('the escalation chain migration', () => {
-  it('carries open deadlines over at the first level with their deadline, and leaves closed ones behind', async () => {
+  it('carries every clock over: open ones with their deadline, escalated ones at the central reception', async () => {
     const { rows } = await db.query<{
       tracking_number: string;
+      kind: string;
       level: string;
+      organization_id: string;
+      received_at: Date | null;
       due_at: Date;
-      registered_on: string;
       next_warn_at: Date | null;
       state: string;
-    }>(`SELECT tracking_number, level, due_at, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, next_warn_at, state
+    }>(`SELECT tracking_number, kind, level, organization_id, received_at, due_at, next_warn_at, state
         FROM escalation.appeal_clock ORDER BY tracking_number`);
+    const common = { kind: '*', received_at: null };
     expect(rows).toEqual([
       {
+        ...common,
         tracking_number: 'KZ-1',
         level: 'regional-akimat',
+        organization_id: 'akimat-almaty',
         due_at: new Date('2026-03-20T20:00:00Z'),
-        registered_on: '2026-03-21',
         next_warn_at: new Date('2026-03-17T19:00:00Z'),
         state: 'running',
       },
       {
+        ...common,
         tracking_number: 'KZ-2',
         level: 'regional-akimat',
+        organization_id: 'akimat-almaty',
         due_at: new Date('2026-03-20T20:00:00Z'),
-        registered_on: '2026-03-21',
         next_warn_at: null,
         state: 'running',
+      },
+      {
+        ...common,
+        tracking_number: 'KZ-3',
+        level: 'central-reception',
+        organization_id: 'central-reception',
+        due_at: new Date('2026-03-20T20:00:00Z'),
+        next_warn_at: null,
+        state: 'overdue',
+      },
+      {
+        ...common,
+        tracking_number: 'KZ-4',
+        level: 'central-reception',
+        organization_id: 'central-reception',
+        // 15 weekdays after Friday 20 March: Friday 10 April, 23:59:59.999 in Kazakhstan.
+        due_at: new Date('2026-04-10T23:59:59.999+05:00'),
+        next_warn_at: null,
+        state: 'running',
+      },
+    ]);
+  });
+
+  it('records the first release’s escalations in the ledger, so none is repeated', async () => {
+    const { rows } = await db.query(
+      'SELECT appeal_id, from_level, to_level, reason FROM escalation.escalation_step',
+    );
+    expect(rows).toEqual([
+      {
+        appeal_id: '00000000-0000-4000-8000-000000000004',
+        from_level: 'regional-akimat',
+        to_level: 'central-reception',
+        reason: 'overdue',
       },
     ]);
   });

@@ -17,8 +17,8 @@ export interface AppealClock {
   level: string;
   /** Who must answer at this level. */
   organizationId: string;
-  /** Receipt at intake: where the first level's clock starts. */
-  receivedAt: Date;
+  /** Receipt at intake: where the first level's clock starts. Unknown (null) for clocks of the first release. */
+  receivedAt: Date | null;
   /** Receipt at the current holder: receivedAt, a transfer or an escalation. */
   startedAt: Date;
   registeredOn: string;

@@ -11,7 +11,7 @@ interface ClockRow {
   routed_organization_id: string;
   level: string;
   organization_id: string;
-  received_at: Date;
+  received_at: Date | null;
   started_at: Date;
   registered_on: string;
   policy: string;
@@ -81,6 +81,7 @@ export class ClockRepository {
     const rows = await manager.query<ClockRow[]>(
       `SELECT ${COLUMNS} FROM escalation.appeal_clock
        WHERE state = 'running' AND next_warn_at IS NOT NULL AND next_warn_at <= $1
+         AND (retry_after IS NULL OR retry_after <= $1)
        ORDER BY next_warn_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
@@ -92,6 +93,7 @@ export class ClockRepository {
     const rows = await manager.query<ClockRow[]>(
       `SELECT ${COLUMNS} FROM escalation.appeal_clock
        WHERE state = 'running' AND next_warn_at IS NULL AND due_at <= $1
+         AND (retry_after IS NULL OR retry_after <= $1)
        ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
@@ -109,7 +111,7 @@ export class ClockRepository {
          organization_id = changed.organization_id, started_at = changed.started_at,
          registered_on = changed.registered_on, policy = changed.policy, original_due_at = changed.original_due_at,
          due_at = changed.due_at, warnings = changed.warnings, next_warn_at = changed.next_warn_at,
-         state = changed.state, updated_at = now()
+         state = changed.state, retry_after = NULL, updated_at = now()
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::date[], $7::text[],
                    $8::timestamptz[], $9::timestamptz[], $10::jsonb[], $11::timestamptz[], $12::text[], $13::text[])
          AS changed(appeal_id, routed_organization_id, level, organization_id, started_at, registered_on, policy,
@@ -130,6 +132,15 @@ export class ClockRepository {
         column((clock) => clock.state),
         column((clock) => clock.regionKato),
       ],
+    );
+  }
+
+  /** Leaves clocks the sweep could not decide alone until `until`, so they do not hold back the others. */
+  async setAside(manager: EntityManager, appealIds: string[], until: Date): Promise<void> {
+    if (appealIds.length === 0) return;
+    await manager.query(
+      'UPDATE escalation.appeal_clock SET retry_after = $2 WHERE appeal_id = ANY($1::uuid[])',
+      [appealIds, until],
     );
   }
 
@@ -164,7 +175,7 @@ function toClock(row: ClockRow): AppealClock {
     routedOrganizationId: row.routed_organization_id,
     level: row.level,
     organizationId: row.organization_id,
-    receivedAt: new Date(row.received_at),
+    receivedAt: row.received_at === null ? null : new Date(row.received_at),
     startedAt: new Date(row.started_at),
     registeredOn: row.registered_on,
     policy: row.policy,

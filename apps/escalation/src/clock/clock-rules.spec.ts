@@ -165,14 +165,18 @@ describe('ClockRules', () => {
   it('escalates a rejected answer at once; at the last level gives the central reception a new term', () => {
     const answered = step(rules.respond(started(), 'akimat-almaty')).clock;
     const now = new Date('2026-03-25T10:00:00+05:00');
-    const reopened = rules.reopen(answered, { kind: 'citizen', id: 'citizen' }, now);
+    const reopened = step(rules.reopen(answered, { kind: 'citizen', id: 'citizen' }, now));
     expect(reopened.events[0]).toMatchObject({
       type: 'kz.appeals.escalated.v1',
       data: { reason: 'answer-rejected' },
     });
     expect(reopened.clock).toMatchObject({ level: 'central-reception', state: 'running' });
 
-    const again = rules.reopen(reopened.clock, { kind: 'citizen', id: 'citizen' }, now);
+    expect(rules.reopen(reopened.clock, { kind: 'citizen', id: 'citizen' }, now)).toMatchObject({
+      refused: 'not-answered',
+    });
+    const answeredAtTop = step(rules.respond(reopened.clock, 'central-reception')).clock;
+    const again = step(rules.reopen(answeredAtTop, { kind: 'citizen', id: 'citizen' }, now));
     expect(again.events[0]).toMatchObject({
       type: 'kz.appeals.deadline-assigned.v1',
       data: { cause: 'reopened' },
@@ -221,6 +225,13 @@ describe('ClockRules', () => {
     expect(events[0].data).toMatchObject({ cause: 'transferred' });
     expect(rules.forwardedInTime(clock, transferredAt)).toBe(true);
     expect(rules.forwardedInTime(clock, new Date('2026-04-02T11:00:00+05:00'))).toBe(false);
+  });
+
+  it('refuses a transfer to the body itself: it would only restart its own term', () => {
+    const clock = started();
+    expect(rules.transfer(clock, 'akimat-almaty', 'akimat-almaty', routedAt, routedAt)).toMatchObject({
+      refused: 'same-body',
+    });
   });
 
   it('takes a transfer dated in the future, or before the case reached the body, as happening within those bounds', () => {

@@ -52,7 +52,8 @@ export class ClockRules {
 
   /** A routed appeal starts at its level with the clock from receipt at intake. */
   start(
-    appeal: Pick<AppealClock, 'appealId' | 'trackingNumber' | 'kind' | 'regionKato' | 'receivedAt'> & {
+    appeal: Pick<AppealClock, 'appealId' | 'trackingNumber' | 'kind' | 'regionKato'> & {
+      receivedAt: Date;
       organizationId: string;
     },
     now: Date,
@@ -143,7 +144,14 @@ export class ClockRules {
    * The citizen rejected the answer: the case goes up at once. At the last level there is nobody above, so
    * the central reception gets a new term to answer again.
    */
-  reopen(clock: AppealClock, by: ActorData, now: Date): ClockStep {
+  reopen(clock: AppealClock, by: ActorData, now: Date): ClockStep | Refusal {
+    // Only an answer can be rejected: a rejection of a case still running would escalate an akimat that
+    // has not yet had its say, and one at the last level would restart its term on every repeat.
+    if (clock.state !== 'answered' && clock.state !== 'resolved')
+      return refusal(
+        RefusalCode.notAnswered,
+        `the case has no answer to reject (the clock is ${clock.state})`,
+      );
     if (this.chain.next(clock.level, clock) !== undefined)
       return this.escalate(clock, 'answer-rejected', by, now);
     const restarted = this.restart(clock, now, now);
@@ -198,6 +206,8 @@ export class ClockRules {
     if (clock.state === 'resolved') return refusal(RefusalCode.clockStopped, 'the case is resolved');
     if (from !== clock.organizationId)
       return refusal(RefusalCode.notTheHolder, `the case is held at level ${clock.level} by another body`);
+    // A body cannot forward to itself: that would only restart its own term.
+    if (to === from) return refusal(RefusalCode.sameBody, 'a transfer must go to another body');
     // The publisher's clock is not trusted beyond sense: a transfer happens after the case reached the
     // forwarding body and not after escalation heard of it.
     const receivedThere = new Date(

@@ -15,6 +15,10 @@ export const deadlineMetrics = {
     help: 'Operator actions escalation refused, by code (beyond-legal-limit, at-last-level, ...)',
     labelNames: ['code'] as const,
   }),
+  setAside: new Counter({
+    name: 'appeals_deadline_clocks_set_aside_total',
+    help: 'Due clocks the sweep could not decide (see the error log with their appeal ids), retried later',
+  }),
   transfers: new Counter({
     name: 'appeals_transfers_total',
     help: 'Transfers to the competent body, by whether they came within the forwarding term (АППК art. 65)',

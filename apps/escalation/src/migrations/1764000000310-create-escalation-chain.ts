@@ -64,7 +64,7 @@ export class CreateEscalationChain1764000000310 implements MigrationInterface {
         routed_organization_id text NOT NULL,
         level text NOT NULL,
         organization_id text NOT NULL,
-        received_at timestamptz NOT NULL,
+        received_at timestamptz,
         started_at timestamptz NOT NULL,
         registered_on date NOT NULL,
         policy text NOT NULL,
@@ -73,6 +73,7 @@ export class CreateEscalationChain1764000000310 implements MigrationInterface {
         warnings jsonb NOT NULL DEFAULT '[]',
         next_warn_at timestamptz,
         state text NOT NULL CHECK (state IN ('running', 'answered', 'resolved', 'overdue')),
+        retry_after timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`
@@ -92,22 +93,49 @@ export class CreateEscalationChain1764000000310 implements MigrationInterface {
         PRIMARY KEY (appeal_id, to_level)
       )`);
 
-    // Kazakhstan's day of the old deadline: UTC+5 written as an interval, since a zone '+05:00' in PostgreSQL
-    // follows POSIX and would mean UTC-5.
+    await this.carryOverFirstRelease(queryRunner);
+    await queryRunner.query(`DROP TABLE escalation.watched_appeal`);
+  }
+
+  /**
+   * The first release's clocks: open ones keep their deadline at their level, cases it escalated sit at the
+   * central reception with a term from their escalation, and its overdue ones stay overdue. It stored neither
+   * the kind (so '*', the level's default policy) nor the receipt (NULL); the start of an open clock is taken
+   * as the moment of this migration, which only bounds the dates of later transfers and extensions.
+   */
+  private async carryOverFirstRelease(queryRunner: QueryRunner): Promise<void> {
+    // Kazakhstan's day of a moment: UTC+5 as an interval, since a zone '+05:00' in PostgreSQL is POSIX (UTC-5).
+    const kazakhstanDay = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '5 hours')::date`;
     await queryRunner.query(`
-      INSERT INTO escalation.appeal_clock (appeal_id, tracking_number, kind, region_kato, routed_organization_id,
-        level, organization_id, received_at, started_at, registered_on, policy, original_due_at, due_at,
-        warnings, next_warn_at, state)
-      SELECT appeal_id, tracking_number, 'application', NULL, organization_id,
+      INSERT INTO escalation.appeal_clock (appeal_id, tracking_number, kind, routed_organization_id, level,
+        organization_id, started_at, registered_on, policy, original_due_at, due_at, warnings, next_warn_at, state)
+      SELECT appeal_id, tracking_number, '*', organization_id,
         CASE WHEN organization_id = 'central-reception' THEN 'central-reception' ELSE 'regional-akimat' END,
-        organization_id, due_at, due_at, ((due_at AT TIME ZONE 'UTC') + interval '5 hours')::date, policy, due_at, due_at,
+        organization_id, now(), ${kazakhstanDay('now()')}, policy, due_at, due_at,
         CASE WHEN state = 'watching'
           THEN jsonb_build_array(jsonb_build_object('at', warn_at, 'before', 'warning')) ELSE '[]' END,
         CASE WHEN state = 'watching' THEN warn_at END,
-        CASE WHEN state IN ('watching', 'warned') THEN 'running' ELSE 'overdue' END
+        CASE WHEN state = 'overdue' THEN 'overdue' ELSE 'running' END
       FROM escalation.watched_appeal
-      WHERE state IN ('watching', 'warned')`);
-    await queryRunner.query(`DROP TABLE escalation.watched_appeal`);
+      WHERE state IN ('watching', 'warned', 'overdue')`);
+    // The central reception had no term of its own then: 15 weekdays from the escalation day (the first
+    // release knew no holidays either), ending 23:59:59.999 in Kazakhstan.
+    await queryRunner.query(`
+      INSERT INTO escalation.appeal_clock (appeal_id, tracking_number, kind, routed_organization_id, level,
+        organization_id, started_at, registered_on, policy, original_due_at, due_at, state)
+      SELECT appeal_id, tracking_number, '*', watched.organization_id, 'central-reception', 'central-reception',
+        escalated_at, ${kazakhstanDay('escalated_at')}, '15 working days', term.due_at, term.due_at, 'running'
+      FROM escalation.watched_appeal AS watched,
+        LATERAL (
+          SELECT ((day + interval '1 day' - interval '5 hours' - interval '1 millisecond') AT TIME ZONE 'UTC') AS due_at
+          FROM generate_series(${kazakhstanDay('escalated_at')} + 1, ${kazakhstanDay('escalated_at')} + 40, interval '1 day') AS day
+          WHERE extract(isodow FROM day) < 6 ORDER BY day OFFSET 14 LIMIT 1
+        ) AS term
+      WHERE state = 'escalated'`);
+    await queryRunner.query(`
+      INSERT INTO escalation.escalation_step (appeal_id, from_level, to_level, reason, escalated_at)
+      SELECT appeal_id, 'regional-akimat', 'central-reception', 'overdue', escalated_at
+      FROM escalation.watched_appeal WHERE state = 'escalated'`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -56,6 +56,7 @@ class PolicyTable implements PolicyLookup {
 @Injectable()
 export class PolicyBook {
   private readonly log = new Logger(PolicyBook.name);
+  private readonly calculator: DeadlineCalculator;
   private readonly cached: CachedReferenceData<{
     rules: ClockRules;
     chain: EscalationChain;
@@ -63,7 +64,7 @@ export class PolicyBook {
   }>;
 
   constructor(@InjectDataSource() dataSource: DataSource, calendar: WorkingCalendar) {
-    const calculator = new DeadlineCalculator(calendar);
+    this.calculator = new DeadlineCalculator(calendar);
     this.cached = new CachedReferenceData(
       async () => {
         const chain = this.chainFrom(
@@ -75,7 +76,7 @@ export class PolicyBook {
           ),
           this.rulesFrom(await dataSource.query('SELECT name, span FROM escalation.legal_rule')),
         );
-        return { rules: new ClockRules(chain, table, calculator), chain, table };
+        return { rules: new ClockRules(chain, table, this.calculator), chain, table };
       },
       millisecondsFromEnv('ESCALATION_POLICY_CACHE_MS', 5_000, 0),
     );
@@ -106,7 +107,10 @@ export class PolicyBook {
     const policies = new Map<string, DeadlinePolicy>();
     for (const row of rows) {
       try {
-        policies.set(`${row.level}/${row.kind}`, parsePolicy({ due: row.due, warnBefore: row.warn_before }));
+        const policy = parsePolicy({ due: row.due, warnBefore: row.warn_before });
+        // A span that runs off the calendar (P100Y) would fail every clock it applies to: refuse it here.
+        this.calculator.compute(new Date(), policy);
+        policies.set(`${row.level}/${row.kind}`, policy);
       } catch (error) {
         this.log.error({
           msg: 'deadline policy row ignored',

@@ -12,6 +12,7 @@ import type { AppealClock } from '../clock/appeal-clock';
 import { ClockRepository } from '../clock/clock-repository';
 import type { ClockRules, ClockStep } from '../clock/clock-rules';
 import { ClockWriter } from '../clock/clock-writer';
+import { deadlineMetrics } from '../clock/deadline-metrics';
 import { PolicyBook } from '../policies/policy-book';
 
 type Claim = (manager: EntityManager, now: Date, limit: number) => Promise<AppealClock[]>;
@@ -28,6 +29,7 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
   private readonly log = new Logger(DeadlineSweep.name);
   private readonly tickMs = millisecondsFromEnv('ESCALATION_TICK_MS', 1000, 10);
   private readonly batch = countFromEnv('ESCALATION_BATCH', 500);
+  private readonly setAsideMs = millisecondsFromEnv('ESCALATION_SET_ASIDE_MS', 10 * 60_000, 1000);
   private running = false;
   private loop?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -80,8 +82,25 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
     let written = 0;
     const claimed = await this.dataSource.transaction(async (manager) => {
       const clocks = await claim(manager, now, this.batch);
-      const steps = clocks.map((clock) => decide(rules, clock, now));
+      const steps: ClockStep[] = [];
+      const failed: string[] = [];
+      for (const clock of clocks) {
+        try {
+          steps.push(decide(rules, clock, now));
+        } catch (error) {
+          // One clock that cannot be decided (a policy reaching beyond the calendar) must not hold back the
+          // batch it is in: it is set aside for a while and tried again, loudly.
+          failed.push(clock.appealId);
+          this.log.error({
+            msg: 'deadline step failed; clock set aside',
+            appealId: clock.appealId,
+            error: describeFailure(error),
+          });
+        }
+      }
       written = await this.writer.apply(manager, steps);
+      await this.clocks.setAside(manager, failed, new Date(now.getTime() + this.setAsideMs));
+      deadlineMetrics.setAside.inc(failed.length);
       return clocks.length;
     });
     if (written > 0) this.outbox.notifyCommitted();

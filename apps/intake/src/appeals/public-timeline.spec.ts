@@ -58,7 +58,12 @@ describe('publicTimelineStep', () => {
     );
     expect(step).toEqual({
       step: 'escalated',
-      details: { reason: 'manual', fromLevel: 'regional-akimat', toLevel: 'central-reception' },
+      details: {
+        reason: 'manual',
+        fromLevel: 'regional-akimat',
+        toLevel: 'central-reception',
+        dueAt: '2027-01-20T18:59:59.999Z',
+      },
     });
   });
 
@@ -89,7 +94,7 @@ describe('publicTimelineStep', () => {
     });
   });
 
-  it('shows the new due date of an extension, not its reasoning nor who decided', () => {
+  it('shows nothing for an extension request: only the deadline escalation then sets is public', () => {
     const step = publicTimelineStep(
       lifecycleEvent(EventTypes.deadlineExtended, {
         organizationId: 'akimat-almaty',
@@ -98,7 +103,7 @@ describe('publicTimelineStep', () => {
         decidedBy: { kind: 'staff', id: 'head-akimat-almaty' },
       }),
     );
-    expect(step).toEqual({ step: 'deadline-extended', details: { dueAt: '2027-01-29T18:59:59.999Z' } });
+    expect(step).toBeNull();
   });
 
   it.each([
@@ -159,9 +164,8 @@ describe('statusAfter', () => {
     },
   );
 
-  it('keeps the current status when only a deadline was assigned or extended', () => {
+  it('keeps the current status when only a deadline was assigned or moved', () => {
     expect(statusAfter('deadline-assigned')).toBeNull();
-    expect(statusAfter('deadline-extended')).toBeNull();
   });
 });
 

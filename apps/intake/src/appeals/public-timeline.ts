@@ -11,7 +11,6 @@ type PublicEventType =
   | typeof EventTypes.transferred
   | typeof EventTypes.deadlineAssigned
   | typeof EventTypes.accepted
-  | typeof EventTypes.deadlineExtended
   | typeof EventTypes.escalated
   | typeof EventTypes.responded
   | typeof EventTypes.resolved
@@ -41,20 +40,23 @@ const publicSteps: { readonly [K in PublicEventType]: (data: EventDataMap[K]) =>
     step: 'transferred',
     details: present({ organizationId: data.toOrganizationId, organization: data.toOrganizationName }),
   }),
+  // Also an accepted extension (cause extended): the console's deadline-extended is only a request that
+  // escalation may refuse, so the public page shows the deadline escalation set, not the one asked for.
   [EventTypes.deadlineAssigned]: (data) => ({
     step: 'deadline-assigned',
     details: present({ dueAt: data.dueAt }),
   }),
   // "In work": an operator of the answering body took it.
   [EventTypes.accepted]: () => ({ step: 'accepted', details: {} }),
-  // The new due date, not the reasoning of the decision.
-  [EventTypes.deadlineExtended]: (data) => ({
-    step: 'deadline-extended',
-    details: present({ dueAt: data.dueAt }),
-  }),
   [EventTypes.escalated]: (data) => ({
     step: 'escalated',
-    details: present({ reason: publicReason(data.reason), fromLevel: data.fromLevel, toLevel: data.toLevel }),
+    // The next level's deadline: after an escalation the old one has passed or no longer binds.
+    details: present({
+      reason: publicReason(data.reason),
+      fromLevel: data.fromLevel,
+      toLevel: data.toLevel,
+      dueAt: data.newDueAt,
+    }),
   }),
   // "Answered": the answer itself is given to the citizen directly, not on the public page.
   [EventTypes.responded]: () => ({ step: 'responded', details: {} }),
@@ -79,7 +81,7 @@ export function publicTimelineStep(event: CloudEvent<LifecycleData>): TimelineSt
 }
 
 /** Steps that only refine the timeline (a due date) and leave the appeal's status as it was. */
-const DEADLINE_STEPS: ReadonlySet<string> = new Set(['deadline-assigned', 'deadline-extended']);
+const DEADLINE_STEPS: ReadonlySet<string> = new Set(['deadline-assigned']);
 
 /**
  * The status a step moves the appeal to, or null when it only refines the timeline (a deadline). Events

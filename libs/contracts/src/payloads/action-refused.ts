@@ -14,6 +14,10 @@ export const RefusalCode = {
   atLastLevel: 'at-last-level',
   /** The action names a body that does not hold the case at its current level. */
   notTheHolder: 'not-the-holder',
+  /** A rejection (`reopened`) of a case that has no answer. */
+  notAnswered: 'not-answered',
+  /** A transfer from a body to itself. */
+  sameBody: 'same-body',
 } as const;
 export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
 

@@ -5,6 +5,14 @@ export type CalendarDay = string;
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 
+/** A day the calendar has no rules for: a caller's input out of range, not a fault of the calendar. */
+export class OutsideCalendarError extends RangeError {
+  constructor(readonly year: number) {
+    super(`Year ${year} is outside the calendar's range ${FIRST_YEAR}–${LAST_YEAR}`);
+    this.name = 'OutsideCalendarError';
+  }
+}
+
 const MS_PER_DAY = 86_400_000;
 const DIGIT_0 = 48;
 
@@ -33,7 +41,7 @@ export function daysInMonth(year: number, month: number): number {
 
 export function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new RangeError(`Year ${year} is outside the calendar's range ${FIRST_YEAR}–${LAST_YEAR}`);
+    throw new OutsideCalendarError(year);
   }
 }
 

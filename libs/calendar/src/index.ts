@@ -1,4 +1,4 @@
-export { type CalendarDay } from './calendar-day';
+export { type CalendarDay, FIRST_YEAR, LAST_YEAR, OutsideCalendarError } from './calendar-day';
 export { type DayReason, type LocalizedText } from './day-reason';
 export {
   KAZAKHSTAN_OFFSET_MINUTES,

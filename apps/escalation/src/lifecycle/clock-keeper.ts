@@ -8,6 +8,8 @@ import type {
   DeadlineExtendedData,
   EscalationRequestedData,
 } from '@app/contracts';
+import { OutsideCalendarError } from '@app/calendar';
+import { InvalidMessageError } from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppealClock } from '../clock/appeal-clock';
@@ -45,16 +47,18 @@ export class ClockKeeper {
   async routed(manager: EntityManager, routed: AppealRoutedData): Promise<KeeperOutcome> {
     const rules = await this.policies.rules();
     const now = new Date();
-    const step = rules.start(
-      {
-        appealId: routed.appealId,
-        trackingNumber: routed.trackingNumber,
-        kind: routed.kind,
-        regionKato: routed.regionKato ?? null,
-        receivedAt: new Date(routed.receivedAt ?? routed.routedAt),
-        organizationId: routed.organizationId,
-      },
-      now,
+    const step = withinCalendar(() =>
+      rules.start(
+        {
+          appealId: routed.appealId,
+          trackingNumber: routed.trackingNumber,
+          kind: routed.kind,
+          regionKato: routed.regionKato ?? null,
+          receivedAt: new Date(routed.receivedAt ?? routed.routedAt),
+          organizationId: routed.organizationId,
+        },
+        now,
+      ),
     );
     if (!(await this.clocks.insertIfAbsent(manager, step.clock))) return 'skipped-already-watched';
     await this.writer.apply(manager, [step]);
@@ -136,9 +140,23 @@ export class ClockKeeper {
     const clock = await this.clocks.lock(manager, event.data.appealId);
     // Not routed yet, or routed before escalation watched it: nothing to move.
     if (!clock) return 'skipped-unknown-appeal';
-    const decided = decide(await this.policies.rules(), clock, new Date());
+    const rules = await this.policies.rules();
+    const decided = withinCalendar(() => decide(rules, clock, new Date()));
     if ('refused' in decided) return onRefusal(decided);
     await this.writer.apply(manager, [decided]);
     return 'applied';
+  }
+}
+
+/**
+ * A date in an event that no calendar year covers (a receipt in 1990, an extension to 2200) can never be
+ * applied, however often it is retried: the event goes to the dead-letter topic at once with the reason.
+ */
+function withinCalendar<T>(decide: () => T): T {
+  try {
+    return decide();
+  } catch (error) {
+    if (error instanceof OutsideCalendarError) throw new InvalidMessageError('invalid-data', error.message);
+    throw error;
   }
 }

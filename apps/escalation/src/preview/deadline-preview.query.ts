@@ -1,3 +1,4 @@
+import { FIRST_YEAR, KAZAKHSTAN_OFFSET_MINUTES, LAST_YEAR } from '@app/calendar';
 import {
   AppealKind,
   AppealLanguage,
@@ -51,10 +52,6 @@ export type PreviewRequest = { receivedAt: Date; lang: AppealLanguage } & (
   { kind: AppealKind } | { workingDays: number }
 );
 
-/** The calendar's data and rules cover these years; outside them a preview would be a guess. */
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2099;
-
 /** Turns the query into a request, or a 400 naming each bad parameter. */
 export function parsePreviewQuery(query: unknown): PreviewRequest {
   const checked = validatePayload(DeadlinePreviewQuery, query);
@@ -62,7 +59,7 @@ export function parsePreviewQuery(query: unknown): PreviewRequest {
   const { receivedAt, kind, workingDays, lang = 'en' } = checked.value;
   const errors: FieldError[] = [];
   const received = new Date(receivedAt);
-  const year = received.getUTCFullYear();
+  const year = new Date(received.getTime() + KAZAKHSTAN_OFFSET_MINUTES * 60_000).getUTCFullYear();
   if (year < FIRST_YEAR || year > LAST_YEAR)
     errors.push({
       field: 'receivedAt',

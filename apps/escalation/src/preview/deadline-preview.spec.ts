@@ -104,6 +104,8 @@ describe('GET /api/v1/deadlines/preview', () => {
     [{ receivedAt: 'yesterday', kind: 'complaint' }, ['receivedAt']],
     [{ receivedAt: '2026-03-20T18:30:00', kind: 'complaint' }, ['receivedAt']],
     [{ receivedAt: '1900-03-20T18:30:00Z', kind: 'complaint' }, ['receivedAt']],
+    [{ receivedAt: '2100-12-31T20:00:00Z', kind: 'complaint' }, ['receivedAt']],
+    [{ receivedAt: '2100-12-20T10:00:00Z', workingDays: '365' }, ['workingDays']],
     [{ receivedAt: '2026-03-20T18:30:00Z', kind: 'gripe' }, ['kind']],
     [{ receivedAt: '2026-03-20T18:30:00Z' }, ['kind', 'workingDays']],
     [{ receivedAt: '2026-03-20T18:30:00Z', kind: 'complaint', workingDays: '5' }, ['kind', 'workingDays']],

@@ -1,8 +1,17 @@
-import { kazakhstanDay, WorkingCalendar, type CalendarDay } from '@app/calendar';
+import {
+  FIRST_YEAR,
+  kazakhstanDay,
+  LAST_YEAR,
+  OutsideCalendarError,
+  WorkingCalendar,
+  type CalendarDay,
+} from '@app/calendar';
+import { invalidRequest } from '@app/service-kit';
 import type { AppealLanguage } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { DeadlineCalculator } from '../deadlines/deadline-calculator';
+import { DeadlineCalculator, type LevelDeadline } from '../deadlines/deadline-calculator';
+import type { DeadlinePolicy } from '../policies/deadline-policy';
 import { PolicyBook } from '../policies/policy-book';
 import { describeSpan } from '../policies/span';
 import type { PreviewRequest } from './deadline-preview.query';
@@ -37,7 +46,7 @@ export class DeadlinePreview {
       'kind' in request
         ? await this.policies.policyFor(undefined, request.kind)
         : { due: { workingDays: request.workingDays }, warnBefore: [] };
-    const deadline = this.calculator.compute(request.receivedAt, policy);
+    const deadline = this.computeWithin(request, policy);
     return {
       registeredOn: deadline.registeredOn,
       dueOn: deadline.dueOn,
@@ -47,6 +56,22 @@ export class DeadlinePreview {
       skipped: this.skipped(kazakhstanDay(request.receivedAt), deadline.dueOn, request.lang),
       warnings: deadline.warnings.map((point) => ({ at: inKazakhstan(point.at), before: point.before })),
     };
+  }
+
+  /** A deadline that would fall beyond the calendar's last year is the query's fault: a 400, not a 500. */
+  private computeWithin(request: PreviewRequest, policy: DeadlinePolicy): LevelDeadline {
+    try {
+      return this.calculator.compute(request.receivedAt, policy);
+    } catch (error) {
+      if (!(error instanceof OutsideCalendarError)) throw error;
+      const field = 'workingDays' in request ? 'workingDays' : 'receivedAt';
+      throw invalidRequest(400, 'the query has invalid parameters', [
+        {
+          field,
+          reason: `the deadline would fall in ${error.year}, outside the calendar's years ${FIRST_YEAR}–${LAST_YEAR}`,
+        },
+      ]);
+    }
   }
 
   private skipped(

@@ -53,10 +53,6 @@ export class EscalationChain {
     return this.levels[this.levels.length - 1].code;
   }
 
-  isLast(code: string): boolean {
-    return this.rankOf(code) >= this.levels.length - 1;
-  }
-
   /** The next level with a holder for this case, or undefined at the last. */
   next(code: string, position: ChainPosition): { level: string; holder: string } | undefined {
     for (const level of this.levels.slice(this.rankOf(code) + 1)) {

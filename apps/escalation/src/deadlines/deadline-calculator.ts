@@ -5,17 +5,16 @@ import {
   type CalendarDay,
   type WorkingCalendar,
 } from '@app/calendar';
-import { DateTime, FixedOffsetZone, type Duration } from 'luxon';
+import { DateTime, type Duration } from 'luxon';
 import type { DeadlinePolicy } from '../policies/deadline-policy';
 import { describeSpan, type Span } from '../policies/span';
-
-const KAZAKHSTAN_ZONE = FixedOffsetZone.instance(5 * 60);
+import { KAZAKHSTAN_ZONE } from './kazakhstan-zone';
 
 export interface WarningPoint {
   at: Date;
   /** The span before the deadline, as the policy writes it: `3 working days`, `PT2S`. */
   before: string;
-  /** Working days left after the warning's day, for working-day policies. */
+  /** Working days left including the warning's own day (1: the deadline is that day), for working-day policies. */
   workingDaysLeft?: number;
 }
 

@@ -1,4 +1,4 @@
-import { describeSpan, isZero, parseSpan, type Span } from './span';
+import { isZero, parseSpan, type Span } from './span';
 
 /** How long a level has to answer, and when before the deadline its staff are warned. */
 export interface DeadlinePolicy {
@@ -47,8 +47,4 @@ export function parseRules(stored: Record<keyof LegalRules, string>): LegalRules
     extensionLimit: parseSpan(stored.extensionLimit, 'extension limit'),
     extensionNotice: parseSpan(stored.extensionNotice, 'extension notice'),
   };
-}
-
-export function describePolicy(policy: DeadlinePolicy): string {
-  return describeSpan(policy.due);
 }

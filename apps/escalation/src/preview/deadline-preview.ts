@@ -9,8 +9,8 @@ import {
 import { invalidRequest } from '@app/service-kit';
 import type { AppealLanguage } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
-import { DateTime, FixedOffsetZone } from 'luxon';
 import { DeadlineCalculator, type LevelDeadline } from '../deadlines/deadline-calculator';
+import { inKazakhstan } from '../deadlines/kazakhstan-zone';
 import type { DeadlinePolicy } from '../policies/deadline-policy';
 import { PolicyBook } from '../policies/policy-book';
 import { describeSpan } from '../policies/span';
@@ -26,8 +26,6 @@ export interface DeadlinePreviewResponse {
   skipped: Array<{ date: CalendarDay; reason: string }>;
   warnings: Array<{ at: string; before: string }>;
 }
-
-const KAZAKHSTAN = FixedOffsetZone.instance(5 * 60);
 
 /** What a deadline would be, computed by the same calculator and policies as the real clocks. */
 @Injectable()
@@ -83,8 +81,4 @@ export class DeadlinePreview {
       .nonWorkingDaysBetween(from, to)
       .map(({ date, reason }) => ({ date, reason: reason.text[lang] }));
   }
-}
-
-function inKazakhstan(moment: Date): string {
-  return DateTime.fromJSDate(moment, { zone: KAZAKHSTAN }).toISO() ?? moment.toISOString();
 }

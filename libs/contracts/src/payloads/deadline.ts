@@ -8,7 +8,6 @@ import { ActorField, DecisionReasonField, EscalationLevelField, OrganizationIdFi
 /** What started or moved the clock a `deadline-assigned` announces. */
 export const DeadlineCause = {
   routed: 'routed',
-  escalated: 'escalated',
   transferred: 'transferred',
   extended: 'extended',
   reopened: 'reopened',
@@ -104,7 +103,8 @@ export class DeadlineWarningData extends AppealEventData {
 
   @ApiPropertyOptional({
     minimum: 0,
-    description: 'Working days left after today, when the policy is in working days.',
+    description:
+      'Working days left including the day of the warning (1: the deadline is today), for working-day policies.',
   })
   @IsOptionalField()
   @IsInt()

@@ -1,6 +1,6 @@
 import { EventTypes, newCloudEvent, Topics, type ActionRefusedData, type CloudEvent } from '@app/contracts';
 import { OutboxWriter } from '@app/messaging';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ESCALATION_EVENT_SOURCE } from '../escalation.definition';
 import { deadlineMetrics } from './deadline-metrics';
@@ -10,6 +10,8 @@ import type { ClockStep, Refusal } from './clock-rules';
 /** Stores what the rules decided and publishes its events, in the caller's transaction. */
 @Injectable()
 export class ClockWriter {
+  private readonly log = new Logger(ClockWriter.name);
+
   constructor(
     private readonly clocks: ClockRepository,
     private readonly outbox: OutboxWriter,
@@ -37,6 +39,13 @@ export class ClockWriter {
       ),
     );
     const newSteps = await this.clocks.recordEscalations(manager, escalations);
+    const repeated = escalations.filter((step) => !newSteps.has(step.appealId));
+    // The row lock should make this impossible; if it happens, the event is held back and someone must look.
+    if (repeated.length > 0)
+      this.log.error({
+        msg: 'escalation already in the ledger; its event is not published again',
+        steps: repeated.map((step) => `${step.appealId}→${step.toLevel}`),
+      });
     const events = steps
       .flatMap((step) => step.events)
       .filter((event) => event.type !== EventTypes.escalated || newSteps.has(event.data.appealId));

@@ -56,7 +56,9 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /** One batch of warnings, then one of escalations; returns how many clocks it claimed. */
-  async tick(now = new Date()): Promise<number> {
+  async tick(): Promise<number> {
+    // The database's clock, not this replica's: replicas whose clocks drift still agree on what is due.
+    const [{ now }] = await this.dataSource.query<Array<{ now: Date }>>('SELECT now() AS now');
     const rules = await this.policies.rules();
     const warned = await this.pass(this.clocks.claimWarnings.bind(this.clocks), warn, rules, now);
     const escalated = await this.pass(this.clocks.claimOverdue.bind(this.clocks), overdue, rules, now);

@@ -17,8 +17,10 @@ export class AppealEventsConsumer {
     @Payload() data: SubmittedAppealData,
     @Ctx() context: CloudEventContext,
   ): Promise<Registration> {
-    const arrivedAt = new Date();
     const event = context.getEvent();
+    // Receipt is when the message reached Kafka, not when this consumer got to it: lag or an outage must not
+    // shorten the citizen's term (the registrar bounds what a producer may claim).
+    const arrivedAt = context.getRecord().timestamp;
     const registration = await this.registrar.registerIn(context.getManager(), {
       source: event.source,
       sourceEventId: event.id,

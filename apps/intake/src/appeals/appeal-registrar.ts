@@ -13,7 +13,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_EVENT_SOURCE } from '../intake.definition';
 import { Appeal } from './appeal.entity';
-import { decideReceivedAt, SUBMITTED_AT_POLICY, type SubmittedAtPolicy } from './received-at';
+import {
+  believableArrival,
+  decideReceivedAt,
+  SUBMITTED_AT_POLICY,
+  type SubmittedAtPolicy,
+} from './received-at';
 import { TrackingNumberIssuer } from './tracking-number';
 
 export interface Submission {
@@ -22,7 +27,7 @@ export interface Submission {
   /** Unique per source (CloudEvent `id`, or the Idempotency-Key header). */
   sourceEventId: string;
   data: SubmittedAppealData;
-  /** The moment intake received it: the HTTP request, or the Kafka record when the consumer read it. */
+  /** The moment it reached intake: the HTTP request, or the Kafka record's timestamp (bounded on use). */
   arrivedAt: Date;
 }
 
@@ -62,7 +67,7 @@ export class AppealRegistrar {
     const fingerprint = payloadFingerprint(submission.data);
     const receipt = decideReceivedAt(
       submission.data.submittedAt,
-      submission.arrivedAt,
+      believableArrival(submission.arrivedAt, new Date(), this.submittedAtPolicy),
       this.submittedAtPolicy,
     );
     if (!receipt.ok) {

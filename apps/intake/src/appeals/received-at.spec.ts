@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { Duration } from 'luxon';
-import { decideReceivedAt, submittedAtPolicyFromEnv, type SubmittedAtPolicy } from './received-at';
+import {
+  believableArrival,
+  decideReceivedAt,
+  submittedAtPolicyFromEnv,
+  type SubmittedAtPolicy,
+} from './received-at';
 
 const POLICY: SubmittedAtPolicy = {
   futureTolerance: Duration.fromISO('PT5M'),
@@ -92,5 +97,24 @@ describe('submittedAtPolicyFromEnv', () => {
     expect(() => submittedAtPolicyFromEnv({ [name]: value })).toThrow(
       `${name} must be ${expected}, got "${value}"`,
     );
+  });
+});
+
+describe('believableArrival', () => {
+  const policy = { futureTolerance: Duration.fromISO('PT5M'), maxAge: Duration.fromISO('P30D') };
+  const now = new Date('2026-03-20T10:00:00Z');
+
+  it('keeps a Kafka timestamp from the past: the appeal counts as received when it reached Kafka', () => {
+    const lagged = new Date('2026-03-19T10:00:00Z');
+    expect(believableArrival(lagged, now, policy)).toEqual(lagged);
+  });
+
+  it.each([
+    ['from the future', new Date('2026-03-20T10:00:01Z')],
+    ['older than the oldest submittedAt allowed', new Date('2026-02-01T00:00:00Z')],
+    ['zero (a producer that sets no time)', new Date(0)],
+    ['not a time at all', new Date(Number.NaN)],
+  ])('takes now instead of a timestamp %s', (_what, arrivedAt) => {
+    expect(believableArrival(arrivedAt, now, policy)).toEqual(now);
   });
 });

@@ -51,6 +51,17 @@ export function decideReceivedAt(
   return { ok: true, receivedAt: submitted > receivedNow ? receivedNow : submitted };
 }
 
+/**
+ * The moment an appeal reached intake as the transport says it (a Kafka record's timestamp), within what can
+ * be believed: never after now, and never older than the policy's oldest submittedAt (a producer may set any
+ * timestamp); outside that, now.
+ */
+export function believableArrival(arrivedAt: Date, now: Date, policy: SubmittedAtPolicy): Date {
+  const oldest = DateTime.fromJSDate(now, { zone: 'utc' }).minus(policy.maxAge).toMillis();
+  const at = arrivedAt.getTime();
+  return Number.isFinite(at) && at <= now.getTime() && at >= oldest ? arrivedAt : now;
+}
+
 /** A non-negative ISO-8601 duration from the environment; unset or blank gives `fallback`. */
 function durationFromEnv(
   name: string,

@@ -32,6 +32,8 @@ export interface ConsumedRecord {
   partition: number;
   offset: string;
   headers: RecordHeaders;
+  /** The record's Kafka timestamp: when it was produced (or appended, on a topic set to LogAppendTime). */
+  timestamp: Date;
 }
 
 export interface EventHandlingContext {
@@ -425,7 +427,13 @@ export class ReliableConsumer {
     const event = checkCloudEvent(candidate);
     return {
       event: this.router.validate(event),
-      record: { topic, partition, offset: message.offset, headers },
+      record: {
+        topic,
+        partition,
+        offset: message.offset,
+        headers,
+        timestamp: new Date(Number(message.timestamp)),
+      },
     };
   }
 

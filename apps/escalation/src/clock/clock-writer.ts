@@ -17,12 +17,17 @@ export class ClockWriter {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Returns how many events were written. */
+  /** Stores the clocks the steps moved and announces them; returns how many events were written. */
   async apply(manager: EntityManager, steps: ClockStep[]): Promise<number> {
     await this.clocks.save(
       manager,
       steps.map((step) => step.clock),
     );
+    return this.announce(manager, steps);
+  }
+
+  /** The steps' events, for clocks already stored (a new clock is inserted, not saved again). */
+  async announce(manager: EntityManager, steps: ClockStep[]): Promise<number> {
     const escalations = steps.flatMap((step) =>
       step.events.flatMap((event) =>
         event.type === EventTypes.escalated

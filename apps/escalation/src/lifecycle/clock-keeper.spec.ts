@@ -28,7 +28,7 @@ const keeper = new ClockKeeper(
   {
     insertIfAbsent: async (_manager: EntityManager, clock: unknown) => inserted.push(clock) > 0,
   } as unknown as ClockRepository,
-  { apply: async () => 0 } as unknown as ClockWriter,
+  { announce: async () => 0 } as unknown as ClockWriter,
   { rules: async () => rules } as unknown as PolicyBook,
 );
 const routed = {

@@ -61,7 +61,7 @@ export class ClockKeeper {
       ),
     );
     if (!(await this.clocks.insertIfAbsent(manager, step.clock))) return 'skipped-already-watched';
-    await this.writer.apply(manager, [step]);
+    await this.writer.announce(manager, [step]);
     return 'applied';
   }
 

@@ -123,7 +123,7 @@ async function main(): Promise<number> {
       repoRoot,
       brokers: kafka.brokers,
       databaseUrl,
-      ports: { intake: 3201, routing: 3202, escalation: 3203, notification: 3204 },
+      ports: { intake: 3201, routing: 3202, escalation: 3203, notification: 3204, console: 3205 },
       extraEnv: { LOG_LEVEL: 'warn' },
       logDir: path.join(repoRoot, '.local', 'bench-logs'),
     });

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole system on this machine. Kafka (unless KAFKA_BROKERS names one), the database,
- * topics, then the four services as separate processes. Ctrl-C stops the services, then the broker.
+ * topics, then the five services as separate processes. Ctrl-C stops the services, then the broker.
  */
 import { createKafka, ensureTopics } from '@app/messaging';
 import {
@@ -21,6 +21,7 @@ const COLOURS: Record<ServiceName, string> = {
   routing: '35',
   escalation: '33',
   notification: '32',
+  console: '34',
 };
 
 function prefix(name: ServiceName, line: string): void {

@@ -84,7 +84,7 @@ beforeAll(async () => {
     repoRoot,
     brokers: testBrokers(),
     databaseUrl: testDatabaseUrl(),
-    ports: { intake: 3101, routing: 3102, escalation: 3103, notification: 3104 },
+    ports: { intake: 3101, routing: 3102, escalation: 3103, notification: 3104, console: 3105 },
     extraEnv: { ESCALATION_TICK_MS: '200', ESCALATION_POLICY_CACHE_MS: '0', LOG_LEVEL: 'warn' },
     logDir: path.join(repoRoot, '.local', 'e2e-logs'),
   });

@@ -91,7 +91,7 @@ async function startEscalation(port: number, env: NodeJS.ProcessEnv): Promise<Ap
     repoRoot,
     brokers: testBrokers(),
     databaseUrl: database.url,
-    ports: { intake: 3509, routing: 3510, notification: 3508, escalation: port },
+    ports: { intake: 3509, routing: 3510, notification: 3508, console: 3511, escalation: port },
     extraEnv: { LOG_LEVEL: 'warn', ESCALATION_POLICY_CACHE_MS: '0', ...env },
     logDir: path.join(repoRoot, '.local', 'e2e-logs', `escalation-${port}`),
   });

@@ -105,7 +105,7 @@ beforeAll(async () => {
     brokers: testBrokers(),
     databaseUrl,
     // Apart from appeal-journey's 3101–3104 and the bench's 3201–3204: runs side by side do not collide.
-    ports: { intake: 3301, routing: 3302, escalation: 3303, notification: 3304 },
+    ports: { intake: 3301, routing: 3302, escalation: 3303, notification: 3304, console: 3305 },
     onLine: (name, line) => output.get(name)!.push(line),
     logDir,
   });

@@ -25,6 +25,10 @@ export const EventTypes = {
   escalationRequested: 'kz.appeals.escalation-requested.v1',
   /** Additive: escalation did not carry out an operator's action event, and says why. */
   actionRefused: 'kz.appeals.action-refused.v1',
+  /** Additive: the holding body declined the case as not its own; routing decides where it goes (`transferred`). */
+  transferRequested: 'kz.appeals.transfer-requested.v1',
+  /** Additive: the central reception took an escalated case under its control. */
+  takenUnderControl: 'kz.appeals.taken-under-control.v1',
 } as const;
 
 export type AppealEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -36,6 +40,7 @@ export type LifecycleEventType = Exclude<AppealEventType, typeof EventTypes.subm
 export const LIFECYCLE_EVENT_TYPES: readonly LifecycleEventType[] = Object.freeze([
   EventTypes.registered,
   EventTypes.routed,
+  EventTypes.transferRequested,
   EventTypes.transferred,
   EventTypes.deadlineAssigned,
   EventTypes.accepted,
@@ -43,6 +48,7 @@ export const LIFECYCLE_EVENT_TYPES: readonly LifecycleEventType[] = Object.freez
   EventTypes.deadlineExtended,
   EventTypes.escalationRequested,
   EventTypes.escalated,
+  EventTypes.takenUnderControl,
   EventTypes.actionRefused,
   EventTypes.responded,
   EventTypes.resolved,

@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export const SERVICE_NAMES = ['intake', 'routing', 'escalation', 'notification'] as const;
+export const SERVICE_NAMES = ['intake', 'routing', 'escalation', 'notification', 'console'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface ServiceProcessOptions {

@@ -5,7 +5,7 @@ export interface SystemOptions {
   repoRoot: string;
   brokers: string[];
   databaseUrl: string;
-  /** Port per service; the defaults are 3001..3004. */
+  /** Port per service; the defaults are 3001..3005. */
   ports?: Partial<Record<ServiceName, number>>;
   extraEnv?: NodeJS.ProcessEnv;
   onLine?: (name: ServiceName, line: string) => void;
@@ -17,9 +17,10 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   routing: 3002,
   escalation: 3003,
   notification: 3004,
+  console: 3005,
 };
 
-/** The four services as separate processes, started together and stopped in reverse order. */
+/** The five services as separate processes, started together and stopped in reverse order. */
 export class AppealRoutingSystem {
   readonly services: Map<ServiceName, ServiceProcess>;
   readonly ports: Record<ServiceName, number>;

@@ -47,6 +47,16 @@ export function OrganizationIdField(): PropertyDecorator {
   );
 }
 
+/** An organisation id that may be absent. */
+export function OptionalOrganizationIdField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ minLength: 1, maxLength: 128, example: 'akimat-almaty', description }),
+    IsOptionalField(),
+    IsString(),
+    Length(1, 128),
+  );
+}
+
 export function ExternalIdField(): PropertyDecorator {
   return applyDecorators(
     ApiProperty({

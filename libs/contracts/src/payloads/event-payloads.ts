@@ -9,6 +9,8 @@ import { AppealTransferredData } from './appeal-transferred';
 import { AppealAcceptedData, AppealReopenedData, AppealRespondedData, AppealResolvedData } from './casework';
 import { DeadlineAssignedData, DeadlineExtendedData, DeadlineWarningData } from './deadline';
 import { SubmittedAppealData } from './submitted-appeal';
+import { TakenUnderControlData } from './taken-under-control';
+import { TransferRequestedData } from './transfer-requested';
 
 /**
  * Event type → class of its `data`, for the types whose payload is defined so far. `closed` gets its class
@@ -29,6 +31,8 @@ export interface EventDataMap {
   [EventTypes.deadlineExtended]: DeadlineExtendedData;
   [EventTypes.escalationRequested]: EscalationRequestedData;
   [EventTypes.actionRefused]: ActionRefusedData;
+  [EventTypes.transferRequested]: TransferRequestedData;
+  [EventTypes.takenUnderControl]: TakenUnderControlData;
 }
 
 export type TypedEventType = keyof EventDataMap;
@@ -51,6 +55,8 @@ const payloadClasses: { readonly [K in TypedEventType]: new () => EventDataMap[K
   [EventTypes.deadlineExtended]: DeadlineExtendedData,
   [EventTypes.escalationRequested]: EscalationRequestedData,
   [EventTypes.actionRefused]: ActionRefusedData,
+  [EventTypes.transferRequested]: TransferRequestedData,
+  [EventTypes.takenUnderControl]: TakenUnderControlData,
 };
 
 /** Lookup by any type string (e.g. from an incoming event); prefer {@link payloadClassFor}, which says "unknown" in its type. */

@@ -11,4 +11,6 @@ export * from './actor';
 export * from './casework';
 export * from './appeal-transferred';
 export * from './action-refused';
+export * from './transfer-requested';
+export * from './taken-under-control';
 export * from './event-payloads';

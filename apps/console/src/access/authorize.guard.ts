@@ -1,0 +1,75 @@
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AccessTokenVerifier, InvalidCredentialsError } from './access-token-verifier';
+import type { Principal, StaffRole } from './principal';
+
+export type Allowed = StaffRole | 'system';
+export const ALLOWED_CALLERS = 'console:allowed-callers';
+
+/** The request after the guard let it through: who is calling. */
+export interface AuthorizedRequest extends Request {
+  principal: Principal;
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,8192})$/i.exec(header);
+  return match?.[1];
+}
+
+function allowedKind(principal: Principal): Allowed {
+  return principal.kind === 'system' ? 'system' : principal.role;
+}
+
+/** 401 without a valid token, 403 for a caller whose role the route does not allow. */
+@Injectable()
+export class AuthorizeGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const allowed = this.reflector.getAllAndOverride<Allowed[] | undefined>(ALLOWED_CALLERS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!allowed) return true;
+    const request = context.switchToHttp().getRequest<AuthorizedRequest>();
+    const token = bearerToken(request);
+    if (!token) throw unauthorized('a bearer token is required');
+    let principal: Principal;
+    try {
+      principal = await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) throw unauthorized(error.message);
+      throw error;
+    }
+    request.principal = principal;
+    if (!allowed.includes(allowedKind(principal)))
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        code: 'forbidden',
+        message: `this action is not open to the ${allowedKind(principal)} role`,
+      });
+    return true;
+  }
+}
+
+function unauthorized(message: string): UnauthorizedException {
+  return new UnauthorizedException({
+    statusCode: 401,
+    error: 'Unauthorized',
+    code: 'unauthenticated',
+    message,
+  });
+}

@@ -1,0 +1,26 @@
+import { Subscriptions } from '@app/contracts';
+import { messagingMigrations } from '@app/messaging';
+import type { ServiceDefinition } from '@app/service-kit';
+import { CreateCaseReadModel1764000000700 } from './migrations/1764000000700-create-case-read-model';
+import { CreateAuditLog1764000000705 } from './migrations/1764000000705-create-audit-log';
+
+/** `source` of the lifecycle events the console publishes (operators' actions). */
+export const CONSOLE_EVENT_SOURCE = 'urn:appeal-routing:console';
+
+export const consoleDefinition: ServiceDefinition = {
+  name: 'console',
+  schema: 'console',
+  defaultPort: 3005,
+  description:
+    'Where akimat operators, supervisors and the central reception work: queues, case pages and actions over a read model of appeals.events.v1; issues the credentials of external systems.',
+  entities: [],
+  migrations: [
+    ...messagingMigrations('console'),
+    CreateCaseReadModel1764000000700,
+    CreateAuditLog1764000000705,
+  ],
+  consumes: {
+    groupId: 'console',
+    topics: [Subscriptions.events],
+  },
+};

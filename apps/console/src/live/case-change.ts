@@ -1,0 +1,52 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseScope } from '../access/case-scope';
+
+/** PostgreSQL channel the read model announces changed cases on; every console instance listens. */
+export const CASE_CHANGES_CHANNEL = 'console_case_changes';
+
+/**
+ * A case that changed, as told to live clients: ids, status and deadline only — never the citizen or the
+ * text, which a client reads from the case page (an audited read).
+ */
+export interface CaseChange {
+  appealId: string;
+  trackingNumber: string;
+  version: number;
+  status: string;
+  level: string | null;
+  dueAt: string | null;
+  /** The lifecycle event that changed it. */
+  eventType: string;
+  /** The case's scope columns, to decide who may hear of it. */
+  organizationId: string | null;
+  responsibleOrganizationId: string | null;
+  scopeRegionKato: string;
+  source: string;
+}
+
+/**
+ * Announces a change in the caller's transaction: PostgreSQL delivers the notice only when the transaction
+ * commits, so a client never hears of a change that was rolled back.
+ */
+export async function announceCaseChange(manager: EntityManager, change: CaseChange): Promise<void> {
+  await manager.query('SELECT pg_notify($1, $2)', [CASE_CHANGES_CHANNEL, JSON.stringify(change)]);
+}
+
+/** The in-memory twin of the scope every case query applies in SQL (apps/console/src/cases/queries). */
+export function isInScope(scope: CaseScope, change: CaseChange): boolean {
+  switch (scope.kind) {
+    case 'organization':
+      return (
+        change.organizationId === scope.organizationId ||
+        change.responsibleOrganizationId === scope.organizationId
+      );
+    case 'region':
+      return change.scopeRegionKato === scope.regionKato;
+    case 'all':
+      return true;
+    case 'source':
+      return change.source === scope.source;
+    case 'none':
+      return false;
+  }
+}

@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# One image for all four services (intake, routing, escalation, notification).
+# One image for all five services (intake, routing, escalation, notification, console).
 # The command picks the service:
 #   docker run appeal-routing:0.1.0                                   -> intake (default CMD)
 #   docker run appeal-routing:0.1.0 dist/apps/escalation/src/main.js  -> escalation

@@ -16,6 +16,7 @@ import { AssignmentRepository } from '../routing/assignment-repository';
 import { lifecycleEntry } from '../routing/lifecycle-entry';
 import { organizationNameIn, RoutingDirectory } from '../routing/routing-directory';
 import { decideTransfer, type TransferLimits } from './transfer-decision';
+import { transferOutcomes } from './transfer-metrics';
 
 export type TransferResult = 'transferred' | `refused-${RefusalCode}`;
 export type HolderOutcome = 'applied' | 'skipped-unknown-appeal';
@@ -83,6 +84,7 @@ export class AppealTransferrer {
       transferCount: outcome.transferCount,
     };
     await this.outbox.add(manager, [lifecycleEntry(EventTypes.transferred, data)]);
+    transferOutcomes.inc({ outcome: outcome.decision });
     return 'transferred';
   }
 
@@ -100,6 +102,7 @@ export class AppealTransferrer {
   ): Promise<TransferResult> {
     const data = actionRefusal(request, code, message, new Date());
     await this.outbox.add(manager, [lifecycleEntry(EventTypes.actionRefused, data)]);
+    transferOutcomes.inc({ outcome: `refused-${code}` });
     return `refused-${code}`;
   }
 }

@@ -22,7 +22,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ESCALATION_EVENT_SOURCE } from '../../apps/escalation/src/escalation.definition';
-import { InProcessEscalation } from '../support/escalation-in-process';
+import { escalationService, InProcessService } from '../support/service-in-process';
 
 /**
  * The escalation chain in seconds: the escalation service in this process (sweep every 100 ms, policies
@@ -43,7 +43,7 @@ const database = new OwnTestDatabase('escalation_chain');
 const kafka = testKafka('escalation-chain-int-spec');
 const publisher = new LifecyclePublisher(kafka);
 const tap = new EventTap(kafka, [Topics.events]);
-let escalation: InProcessEscalation;
+let escalation: InProcessService;
 let db: Client;
 
 type Data = { appealId: string };
@@ -150,7 +150,7 @@ async function drain(appeal: AppealUnderTest): Promise<void> {
 beforeAll(async () => {
   const url = await database.create();
   await Promise.all([tap.start(), publisher.connect()]);
-  escalation = new InProcessEscalation({
+  escalation = new InProcessService(escalationService, {
     databaseUrl: url,
     groupId: `escalation-chain-test-${randomBytes(4).toString('hex')}`,
     env: { ESCALATION_TICK_MS: '100', ESCALATION_POLICY_CACHE_MS: '0' },

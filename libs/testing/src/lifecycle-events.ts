@@ -3,6 +3,7 @@ import {
   newCloudEvent,
   Topics,
   type ActorData,
+  type AppealRegisteredData,
   type AppealReopenedData,
   type AppealRespondedData,
   type AppealRoutedData,
@@ -10,6 +11,7 @@ import {
   type CloudEvent,
   type DeadlineExtendedData,
   type EscalationRequestedData,
+  type TransferRequestedData,
 } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import { encodeCloudEvent, STRUCTURED_CONTENT_TYPE } from '@app/messaging';
@@ -17,6 +19,7 @@ import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 /** The sources the services and the console publish lifecycle events under, as seen on the topic. */
+export const INTAKE_SOURCE = 'urn:appeal-routing:intake';
 export const ROUTING_SOURCE = 'urn:appeal-routing:routing';
 export const CONSOLE_SOURCE = 'urn:appeal-routing:console';
 
@@ -34,6 +37,23 @@ export class AppealUnderTest {
     readonly regionKato: string | undefined = '751110000',
     readonly kind: AppealRoutedData['kind'] = 'complaint',
   ) {}
+
+  /** As intake registers it, for routing to route: `organizationId` plays no part, routing chooses. */
+  registered(category = 'roads.repair'): CloudEvent<AppealRegisteredData> {
+    const now = new Date().toISOString();
+    return this.event(EventTypes.registered, INTAKE_SOURCE, {
+      source: 'urn:kz:egov:portal',
+      sourceEventId: randomUUID(),
+      externalId: `EGOV-${this.appealId.slice(0, 8)}`,
+      kind: this.kind,
+      category,
+      regionKato: this.regionKato ?? '751110000',
+      language: 'kk',
+      receivedAt: now,
+      registeredAt: now,
+      citizen: { fullName: 'Әлия Нұрланова', phone: '+77011234567', preferredChannel: 'sms' },
+    });
+  }
 
   routed(receivedAt = new Date()): CloudEvent<AppealRoutedData> {
     return this.event(EventTypes.routed, ROUTING_SOURCE, {
@@ -85,6 +105,20 @@ export class AppealUnderTest {
       reason: 'Мәселе басқа органның құзыретінде',
       transferredBy: STAFF,
       transferredAt: transferredAt.toISOString(),
+    });
+  }
+
+  /** The holder's "not ours", as the console publishes it for routing to carry out. */
+  transferRequested(
+    organizationId: string,
+    suggestedOrganizationId?: string,
+  ): CloudEvent<TransferRequestedData> {
+    return this.event(EventTypes.transferRequested, CONSOLE_SOURCE, {
+      organizationId,
+      reason: 'Мәселе басқа органның құзыретінде',
+      ...(suggestedOrganizationId !== undefined && { suggestedOrganizationId }),
+      requestedBy: STAFF,
+      requestedAt: new Date().toISOString(),
     });
   }
 

@@ -262,6 +262,41 @@ describe('ClockRules', () => {
     expect(withOffice.overdue(moved, after(moved, 1)).clock.organizationId).toBe('akim-office-astana');
   });
 
+  it("restarts each body's own first-level term along routing's chain of transfers, and puts the central reception's triage at the last level", () => {
+    const day = (date: string) => new Date(`${date}T11:00:00+05:00`);
+    const atDepartment = step(
+      rules.transfer(started(), 'akimat-almaty', 'roads-dept', day('2026-03-26'), day('2026-03-26')),
+    ).clock;
+    expect(atDepartment).toMatchObject({ level: 'regional-akimat', regionKato: '751110000' });
+    const atDistrict = step(
+      rules.transfer(atDepartment, 'roads-dept', 'district', day('2026-03-30'), day('2026-03-30')),
+    ).clock;
+    expect(atDistrict).toMatchObject({ level: 'regional-akimat', routedOrganizationId: 'district' });
+    expect(atDistrict.dueAt > atDepartment.dueAt).toBe(true);
+
+    const triage = step(
+      rules.transfer(atDistrict, 'district', 'central-reception', day('2026-04-01'), day('2026-04-01')),
+    );
+    expect(triage.clock).toMatchObject({
+      level: 'central-reception',
+      organizationId: 'central-reception',
+      registeredOn: '2026-04-01',
+    });
+    expect(triage.events[0].data).toMatchObject({ cause: 'transferred', level: 'central-reception' });
+    // Nobody above: overdue there is marked, not escalated.
+    expect(rules.overdue(triage.clock, after(triage.clock, 1))).toMatchObject({
+      clock: { state: 'overdue' },
+      events: [],
+    });
+  });
+
+  it('leaves aside a transfer from a body that lost the case to an escalation', () => {
+    const escalated = rules.overdue(started(), after(started(), 1)).clock;
+    expect(
+      rules.transfer(escalated, 'akimat-almaty', 'akimat-astana', after(escalated, -1), after(escalated, -1)),
+    ).toMatchObject({ refused: 'not-the-holder' });
+  });
+
   it('counts a late answer at the central reception: the overdue clock becomes answered', () => {
     const atTop = rules.overdue(started(), after(started(), 1)).clock;
     const overdue = rules.overdue(atTop, after(atTop, 1)).clock;

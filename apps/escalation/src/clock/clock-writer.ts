@@ -1,4 +1,4 @@
-import { EventTypes, newCloudEvent, Topics, type ActionRefusedData, type CloudEvent } from '@app/contracts';
+import { actionRefusal, EventTypes, newCloudEvent, Topics, type CloudEvent } from '@app/contracts';
 import { OutboxWriter } from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -70,15 +70,7 @@ export class ClockWriter {
     refused: CloudEvent<{ appealId: string; trackingNumber: string }>,
     refusal: Refusal,
   ): Promise<void> {
-    const data: ActionRefusedData = {
-      appealId: refused.data.appealId,
-      trackingNumber: refused.data.trackingNumber,
-      refusedType: refused.type,
-      refusedEventId: refused.id,
-      code: refusal.refused,
-      message: refusal.message,
-      refusedAt: new Date().toISOString(),
-    };
+    const data = actionRefusal(refused, refusal.refused, refusal.message, new Date());
     await this.publish(manager, [lifecycleEvent(EventTypes.actionRefused, data.appealId, data)]);
     deadlineMetrics.refusals.inc({ code: refusal.refused });
   }

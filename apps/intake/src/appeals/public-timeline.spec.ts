@@ -94,6 +94,24 @@ describe('publicTimelineStep', () => {
     });
   });
 
+  it("shows routing's transfer to the central reception's triage as a step to that body, nothing of how routing chose", () => {
+    const step = publicTimelineStep(
+      lifecycleEvent(EventTypes.transferred, {
+        fromOrganizationId: 'akimat-almaty',
+        toOrganizationId: 'central-reception',
+        toOrganizationName: 'Азаматтарды қабылдау орталығы',
+        reason: 'Әсел Нұрланқызы asks about the road near her house',
+        transferredBy: { kind: 'staff', id: 'staff-7f3a' },
+        decision: 'transfer-limit',
+        transferCount: 3,
+      }),
+    );
+    expect(step).toEqual({
+      step: 'transferred',
+      details: { organizationId: 'central-reception', organization: 'Азаматтарды қабылдау орталығы' },
+    });
+  });
+
   it('shows nothing for an extension request: only the deadline escalation then sets is public', () => {
     const step = publicTimelineStep(
       lifecycleEvent(EventTypes.deadlineExtended, {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type OrganizationKind = 'central-reception' | 'regional-akimat';
+export type OrganizationKind = 'central-reception' | 'regional-akimat' | 'department';
 
 @Entity({ name: 'organization' })
 export class Organization {
@@ -18,4 +18,8 @@ export class Organization {
 
   @Column({ name: 'name_en', type: 'text' })
   nameEn!: string;
+
+  /** A body taken out of service keeps its history but receives no transfers. */
+  @Column({ type: 'boolean' })
+  active!: boolean;
 }

@@ -29,15 +29,20 @@ function matches(rule: RuleCandidate, appeal: RoutableAppeal): boolean {
   );
 }
 
+/** The rules that cover the appeal, the most specific first (ties by rule id, so the order is stable). */
+export function matchingRules(appeal: RoutableAppeal, rules: readonly RuleCandidate[]): RuleCandidate[] {
+  return rules
+    .filter((rule) => matches(rule, appeal))
+    .sort((a, b) => specificity(b) - specificity(a) || a.id.localeCompare(b.id));
+}
+
 /** Picks the most specific matching rule; with none, the fallback organisation answers. */
 export function decideRouting(
   appeal: RoutableAppeal,
   rules: readonly RuleCandidate[],
   fallbackOrganizationId: string,
 ): RoutingDecision {
-  const best = rules
-    .filter((rule) => matches(rule, appeal))
-    .sort((a, b) => specificity(b) - specificity(a) || a.id.localeCompare(b.id))[0];
+  const best = matchingRules(appeal, rules)[0];
   if (!best) return { organizationId: fallbackOrganizationId, ruleId: null, isFallback: true };
   return { organizationId: best.organizationId, ruleId: best.id, isFallback: false };
 }

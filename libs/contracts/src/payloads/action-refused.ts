@@ -12,18 +12,19 @@ export const RefusalCode = {
   clockStopped: 'clock-stopped',
   /** A manual escalation of a case that is already at the last level. */
   atLastLevel: 'at-last-level',
-  /** The action names a body that does not hold the case at its current level. */
+  /** The action names a body that does not hold the case at its current level (or, for routing, at all). */
   notTheHolder: 'not-the-holder',
   /** A rejection (`reopened`) of a case that has no answer. */
   notAnswered: 'not-answered',
-  /** A transfer from a body to itself. */
+  /** A transfer from a body to itself: also the central reception declining a case no one else may take. */
   sameBody: 'same-body',
 } as const;
 export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
 
 /**
- * `kz.appeals.action-refused.v1`: escalation did not carry out an operator's action event
- * (`deadline-extended`, `escalation-requested`), and says why, so the console can show the operator.
+ * `kz.appeals.action-refused.v1`: escalation or routing did not carry out an operator's action event
+ * (`deadline-extended`, `escalation-requested` by escalation; `transfer-requested` by routing), and says why,
+ * so the console can show the operator.
  */
 export class ActionRefusedData extends AppealEventData {
   @ApiProperty({ example: 'kz.appeals.deadline-extended.v1', description: 'The type of the refused event.' })
@@ -51,4 +52,22 @@ export class ActionRefusedData extends AppealEventData {
   @ApiProperty({ format: 'date-time' })
   @IsTimestamp()
   refusedAt!: string;
+}
+
+/** The `action-refused` answer to an action event that was not carried out. */
+export function actionRefusal(
+  refused: { id: string; type: string; data: { appealId: string; trackingNumber: string } },
+  code: RefusalCode,
+  message: string,
+  refusedAt: Date,
+): ActionRefusedData {
+  return {
+    appealId: refused.data.appealId,
+    trackingNumber: refused.data.trackingNumber,
+    refusedType: refused.type,
+    refusedEventId: refused.id,
+    code,
+    message,
+    refusedAt: refusedAt.toISOString(),
+  };
 }

@@ -73,6 +73,23 @@ const goodData: Record<string, Record<string, unknown>> = {
     transferredBy: { kind: 'staff', id: 'staff-7f3a' },
     transferredAt: at,
   },
+  [EventTypes.transferRequested]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'akimat-almaty',
+    reason: 'The road is maintained by the region, not the city',
+    suggestedOrganizationId: 'akimat-almaty-region',
+    requestedBy: { kind: 'staff', id: 'staff-7f3a' },
+    requestedAt: at,
+  },
+  [EventTypes.takenUnderControl]: {
+    appealId,
+    trackingNumber,
+    organizationId: 'central-reception',
+    note: 'Follow up with the akimat weekly',
+    takenBy: { kind: 'staff', id: 'staff-cr-1' },
+    takenAt: at,
+  },
   [EventTypes.accepted]: {
     appealId,
     trackingNumber,

@@ -2,9 +2,10 @@ import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
 import { consoleDefinition } from './console.definition';
+import { IdentityModule } from './identity/identity.module';
 
 @Module({
-  imports: [ServiceKitModule.forService(consoleDefinition)],
+  imports: [ServiceKitModule.forService(consoleDefinition), IdentityModule],
   controllers: [],
   providers: [AuditLog],
 })

@@ -19,8 +19,14 @@ export interface InProcessIntake {
   stop(): Promise<void>;
 }
 
-/** Starts intake (runService: body parser, validation pipe, CloudEvents transport) on a free port. */
-export async function startIntakeInProcess(clientId: string): Promise<InProcessIntake> {
+/**
+ * Starts intake (runService: body parser, validation pipe, CloudEvents transport) on a free port. It takes
+ * the system tokens of its own {@link TestTokenIssuer} unless `env` names another JWKS (a console's).
+ */
+export async function startIntakeInProcess(
+  clientId: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<InProcessIntake> {
   process.env.DATABASE_URL = testDatabaseUrl();
   process.env.INTAKE_PORT = '0';
   process.env.HOST = '127.0.0.1';
@@ -28,7 +34,7 @@ export async function startIntakeInProcess(clientId: string): Promise<InProcessI
   // Tests here post thousands of generated bodies as one system; limits have their own test.
   process.env.INTAKE_RATE_LIMIT ??= '1000000/60';
   const issuer = await TestTokenIssuer.start();
-  Object.assign(process.env, issuer.intakeEnv());
+  Object.assign(process.env, issuer.intakeEnv(), env);
   // Imported only now: the module reads LOG_LEVEL when it is defined.
   const [{ IntakeModule }, { intakeDefinition }] = await Promise.all([
     import('../../apps/intake/src/intake.module'),

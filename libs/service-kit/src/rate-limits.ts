@@ -47,6 +47,29 @@ export interface RateLimitRules {
   buckets?: Record<string, RateLimit>;
 }
 
+const MINUTE = 60_000;
+
+/**
+ * A service's rules from `<PREFIX>_RATE_LIMIT` (per credential, 600 a minute by default),
+ * `<PREFIX>_RATE_LIMIT_ANONYMOUS` (per address, 120 a minute) and one variable per bucket of its own.
+ */
+export function rateLimitRulesFromEnv(
+  prefix: string,
+  buckets: Record<string, { variable: string; fallback: RateLimit }>,
+  env: NodeJS.ProcessEnv = process.env,
+): RateLimitRules {
+  return {
+    authenticated: rateLimitFromEnv(`${prefix}_RATE_LIMIT`, { limit: 600, windowMs: MINUTE }, env),
+    anonymous: rateLimitFromEnv(`${prefix}_RATE_LIMIT_ANONYMOUS`, { limit: 120, windowMs: MINUTE }, env),
+    buckets: Object.fromEntries(
+      Object.entries(buckets).map(([name, { variable, fallback }]) => [
+        name,
+        rateLimitFromEnv(variable, fallback, env),
+      ]),
+    ),
+  };
+}
+
 export const RATE_LIMIT_RULES = Symbol('RATE_LIMIT_RULES');
 const RATE_LIMIT_BUCKET = 'service-kit:rate-limit-bucket';
 

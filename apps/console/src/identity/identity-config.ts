@@ -1,5 +1,10 @@
 import { AccessTokens } from '@app/contracts';
-import { countFromEnv, millisecondsFromEnv, rateLimitFromEnv, type RateLimitRules } from '@app/service-kit';
+import {
+  countFromEnv,
+  millisecondsFromEnv,
+  rateLimitRulesFromEnv,
+  type RateLimitRules,
+} from '@app/service-kit';
 import { DEFAULT_SCRYPT_PARAMETERS, type ScryptParameters } from './passwords/password-hasher';
 
 const MINUTE = 60_000;
@@ -94,17 +99,16 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ide
     oidc: oidcFromEnv(env),
     demo: demo === '1',
     bootstrapAdmin: bootstrapAdminFromEnv(env),
-    rateLimits: {
-      authenticated: rateLimitFromEnv('CONSOLE_RATE_LIMIT', { limit: 600, windowMs: MINUTE }, env),
-      anonymous: rateLimitFromEnv('CONSOLE_RATE_LIMIT_ANONYMOUS', { limit: 120, windowMs: MINUTE }, env),
-      buckets: {
-        [SIGN_IN_BUCKET]: rateLimitFromEnv(
-          'CONSOLE_RATE_LIMIT_SIGN_IN',
-          { limit: 10, windowMs: MINUTE },
-          env,
-        ),
+    rateLimits: rateLimitRulesFromEnv(
+      'CONSOLE',
+      {
+        [SIGN_IN_BUCKET]: {
+          variable: 'CONSOLE_RATE_LIMIT_SIGN_IN',
+          fallback: { limit: 10, windowMs: MINUTE },
+        },
       },
-    },
+      env,
+    ),
   };
 }
 

@@ -1,7 +1,5 @@
 import { AccessTokens } from '@app/contracts';
-import { rateLimitFromEnv, type RateLimitRules } from '@app/service-kit';
-
-const MINUTE = 60_000;
+import { rateLimitRulesFromEnv, type RateLimitRules } from '@app/service-kit';
 
 /** How intake recognises an external system: tokens issued by the console, checked against its JWKS. */
 export interface IntakeAccessConfig {
@@ -33,17 +31,16 @@ export function intakeAccessConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
     jwksUrl,
     issuer: env.INTAKE_TOKEN_ISSUER?.trim() || AccessTokens.issuer,
     audience: AccessTokens.audiences.intake,
-    rateLimits: {
-      authenticated: rateLimitFromEnv('INTAKE_RATE_LIMIT', { limit: 600, windowMs: MINUTE }, env),
-      anonymous: rateLimitFromEnv('INTAKE_RATE_LIMIT_ANONYMOUS', { limit: 120, windowMs: MINUTE }, env),
-      buckets: {
-        [TRACKING_BUCKET]: rateLimitFromEnv(
-          'INTAKE_RATE_LIMIT_TRACKING',
-          { limit: 30, windowMs: MINUTE },
-          env,
-        ),
+    rateLimits: rateLimitRulesFromEnv(
+      'INTAKE',
+      {
+        [TRACKING_BUCKET]: {
+          variable: 'INTAKE_RATE_LIMIT_TRACKING',
+          fallback: { limit: 30, windowMs: 60_000 },
+        },
       },
-    },
+      env,
+    ),
   };
 }
 

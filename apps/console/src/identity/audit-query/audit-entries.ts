@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PAGE_LIMIT } from '../query-fields';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuditEntryView, AuditPage, AuditQuery } from './audit-query.dto';
@@ -37,7 +38,7 @@ export class AuditEntries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(query: AuditQuery): Promise<AuditPage> {
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? PAGE_LIMIT.fallback;
     const rows: Row[] = await this.dataSource.query(
       `SELECT id, at, actor_kind, actor_id, actor_role, action, appeal_id, fields, outcome, detail
        FROM console.audit_entry

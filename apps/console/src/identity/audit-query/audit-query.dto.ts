@@ -1,7 +1,7 @@
 import { IsOptionalField, IsTimestamp } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { PageLimitParameter, WholeNumberParameter } from '../query-fields';
 
 export class AuditQuery {
   @ApiPropertyOptional({
@@ -33,19 +33,10 @@ export class AuditQuery {
   @IsTimestamp()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'The `nextBefore` of the previous page.' })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @WholeNumberParameter(1, Number.MAX_SAFE_INTEGER, 'The `nextBefore` of the previous page.')
   before?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimitParameter()
   limit?: number;
 }
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../access/principal';
 import { AuditLog } from '../../audit/audit-log';
-import { unauthorized } from '../http-errors';
+import { unauthorized } from '../../access/authorize.guard';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity-config';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { digestOf, newSecret } from '../secrets';

@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal, SystemPrincipal } from '../../access/principal';
 import { AuditLog, type AuditActor } from '../../audit/audit-log';
-import { unauthorized } from '../http-errors';
+import { unauthorized } from '../../access/authorize.guard';
 import type { RequestOrigin } from '../sessions/staff-sessions';
 import { digestOf, newSecret } from '../secrets';
 import { AccessTokenIssuer, type IssuedAccessToken } from '../tokens/access-token-issuer';

@@ -7,6 +7,7 @@ import type { Principal } from '../../access/principal';
 import { AuditLog, type AuditActor } from '../../audit/audit-log';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity-config';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { PAGE_LIMIT } from '../query-fields';
 import { isUuid } from '../secrets';
 import { SessionRepository } from '../sessions/session.repository';
 import { decideAssignment, normalizeUsername, passwordProblems } from './staff-account-rules';
@@ -57,7 +58,7 @@ export class StaffAccounts {
   async list(query: StaffUserListQuery): Promise<StaffUserPage> {
     const page = await this.users.list(this.dataSource.manager, {
       role: query.role,
-      limit: query.limit ?? 50,
+      limit: query.limit ?? PAGE_LIMIT.fallback,
       offset: query.offset ?? 0,
     });
     return { items: page.items.map((user) => StaffUserView.of(user)), total: page.total };

@@ -1,7 +1,7 @@
 import { IsKatoCode, IsOptionalField, OptionalOrganizationIdField } from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { PageLimitParameter, WholeNumberParameter } from '../query-fields';
 import { STAFF_ROLES, type StaffRole } from '../../access/principal';
 import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN, USERNAME_RULE } from './staff-account-rules';
 import type { StaffUser } from './staff-user.repository';
@@ -68,19 +68,10 @@ export class StaffUserListQuery {
   @IsIn(STAFF_ROLES, { message: ROLE_RULE })
   role?: StaffRole;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimitParameter()
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptionalField()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @WholeNumberParameter(0, 1_000_000, 'Accounts to skip.', 0)
   offset?: number;
 }
 

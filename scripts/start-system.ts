@@ -15,6 +15,7 @@ import {
 } from '@app/local-infra';
 import { databaseUrlFromEnv, ensureDatabase } from '@app/persistence';
 import path from 'node:path';
+import { DEMO_SYSTEM, DEMO_USERS } from '../apps/console/src/identity/demo/demo-accounts';
 
 const COLOURS: Record<ServiceName, string> = {
   intake: '36',
@@ -77,6 +78,23 @@ function printWhereItRuns(system: AppealRoutingSystem, brokers: string[], databa
   console.log(`Kafka at ${brokers.join(',')}; PostgreSQL at ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
 }
 
+/** The demo accounts (CONSOLE_DEMO=1, this script only): their passwords are public, as in the README. */
+function printDemoAccounts(system: AppealRoutingSystem): void {
+  console.log(`Demo users of the console (POST ${system.url('console')}/api/v1/auth/login):`);
+  console.table(
+    DEMO_USERS.map(({ username, password, role, organizationId, regionKato }) => ({
+      username,
+      password,
+      role,
+      scope: organizationId ?? regionKato ?? '',
+    })),
+  );
+  console.log(
+    `Demo system ${DEMO_SYSTEM.source}: client id ${DEMO_SYSTEM.clientId}, secret ${DEMO_SYSTEM.clientSecret} ` +
+      `(POST ${system.url('console')}/api/v1/auth/token, then Bearer for ${system.url('intake')}/api/v1/appeals)`,
+  );
+}
+
 async function main(): Promise<number> {
   // First of all: a Ctrl-C at any point of the start-up must stop whatever already runs.
   const termination = watchTermination();
@@ -92,9 +110,17 @@ async function main(): Promise<number> {
       log: (line) => console.log(`kafka        ${line}`),
     });
     console.log(`kafka        ${kafka.startedLocally ? 'started' : 'using'} ${kafka.brokers.join(',')}`);
-    system = new AppealRoutingSystem({ repoRoot, brokers: kafka.brokers, databaseUrl, onLine: prefix });
+    system = new AppealRoutingSystem({
+      repoRoot,
+      brokers: kafka.brokers,
+      databaseUrl,
+      onLine: prefix,
+      // Demo users and a demo system with published passwords: here only, never in a deployment's settings.
+      extraEnv: { CONSOLE_DEMO: '1' },
+    });
     await startServices(system, kafka.brokers, databaseUrl, termination.signal);
     printWhereItRuns(system, kafka.brokers, databaseUrl);
+    printDemoAccounts(system);
     console.log('appeal-routing is up. Press Ctrl-C to stop.');
     const reason = await Promise.race([termination.received, firstExit(system)]);
     console.log(`${reason}: stopping`);

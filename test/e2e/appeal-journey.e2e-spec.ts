@@ -12,6 +12,7 @@ import {
   testBrokers,
   testDatabaseUrl,
   testKafka,
+  TestTokenIssuer,
 } from '@app/testing';
 
 jest.setTimeout(120_000);
@@ -23,6 +24,9 @@ let system: AppealRoutingSystem;
 let tap: EventTap;
 let producer: Producer;
 let db: Client;
+/** Signs the portal's token, as the console would: intake checks it against this issuer's JWKS. */
+let issuer: TestTokenIssuer;
+let authorization: string;
 
 function intakeUrl(pathname: string): string {
   return `${system.url('intake')}${pathname}`;
@@ -36,6 +40,7 @@ async function post(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      authorization,
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
     },
     body: JSON.stringify(body),
@@ -80,12 +85,21 @@ beforeAll(async () => {
   await tap.start();
   db = new Client({ connectionString: testDatabaseUrl() });
   await db.connect();
+  issuer = await TestTokenIssuer.start();
+  authorization = `Bearer ${await issuer.systemToken(PORTAL_SOURCE, { expiresInSeconds: 3600 })}`;
   system = new AppealRoutingSystem({
     repoRoot,
     brokers: testBrokers(),
     databaseUrl: testDatabaseUrl(),
     ports: { intake: 3101, routing: 3102, escalation: 3103, notification: 3104, console: 3105 },
-    extraEnv: { ESCALATION_TICK_MS: '200', ESCALATION_POLICY_CACHE_MS: '0', LOG_LEVEL: 'warn' },
+    extraEnv: {
+      ESCALATION_TICK_MS: '200',
+      ESCALATION_POLICY_CACHE_MS: '0',
+      LOG_LEVEL: 'warn',
+      ...issuer.intakeEnv(),
+      // The test polls the public timeline every 200 ms; its limit per address has a test of its own.
+      INTAKE_RATE_LIMIT_TRACKING: '100000/60',
+    },
     logDir: path.join(repoRoot, '.local', 'e2e-logs'),
   });
   await system.start();
@@ -102,6 +116,7 @@ afterAll(async () => {
   await tap?.stop();
   await producer?.disconnect();
   await db?.end();
+  await issuer?.stop();
 });
 
 describe('an appeal walking through intake, routing, escalation and notification (four processes)', () => {
@@ -299,7 +314,11 @@ describe('an appeal walking through intake, routing, escalation and notification
 
     const response = await fetch(intakeUrl('/api/v1/appeals'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `long-${Date.now()}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization,
+        'idempotency-key': `long-${Date.now()}`,
+      },
       body: escaped,
     });
 

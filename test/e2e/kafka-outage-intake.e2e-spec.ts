@@ -8,7 +8,14 @@ import {
   type LocalKafka,
 } from '@app/local-infra';
 import { createKafka } from '@app/messaging';
-import { EventTap, submittedAppeal, submittedEvent, testDatabaseUrl } from '@app/testing';
+import {
+  EventTap,
+  PORTAL_SOURCE,
+  submittedAppeal,
+  submittedEvent,
+  testDatabaseUrl,
+  TestTokenIssuer,
+} from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,6 +37,9 @@ const intakeUrl = `http://127.0.0.1:${INTAKE_PORT}`;
 let dataDir: string;
 let broker: LocalKafka | undefined;
 let intake: ServiceProcess;
+/** Signs the portal's token: intake fetches this issuer's JWKS, not the console's. */
+let issuer: TestTokenIssuer;
+let authorization: string;
 
 async function startBroker(): Promise<LocalKafka> {
   return startLocalKafka({ port: KAFKA_PORT, dataDir, heapMb: 384 });
@@ -38,7 +48,11 @@ async function startBroker(): Promise<LocalKafka> {
 async function submit(): Promise<string> {
   const response = await fetch(`${intakeUrl}/api/v1/appeals`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `kafka-outage-${randomUUID()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization,
+      'idempotency-key': `kafka-outage-${randomUUID()}`,
+    },
     body: JSON.stringify(submittedAppeal()),
   });
   expect(response.status).toBe(201);
@@ -58,6 +72,8 @@ async function status(pathname: string): Promise<number> {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kafka-outage-'));
   broker = await startBroker();
+  issuer = await TestTokenIssuer.start();
+  authorization = `Bearer ${await issuer.systemToken(PORTAL_SOURCE, { expiresInSeconds: 3600 })}`;
   intake = new ServiceProcess({
     name: 'intake',
     repoRoot,
@@ -67,6 +83,7 @@ beforeAll(async () => {
       KAFKA_BROKERS: broker.brokers.join(','),
       DATABASE_URL: testDatabaseUrl(),
       LOG_LEVEL: 'warn',
+      ...issuer.intakeEnv(),
     },
     logDir: path.join(repoRoot, '.local', 'e2e-logs', 'kafka-outage'),
   });
@@ -77,6 +94,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await intake?.stop();
   await broker?.stop();
+  await issuer?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 

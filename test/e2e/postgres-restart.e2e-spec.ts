@@ -11,9 +11,11 @@ import {
   EventTap,
   LocalPostgresCluster,
   personalDataLeaks,
+  PORTAL_SOURCE,
   submittedEvent,
   testBrokers,
   testKafka,
+  TestTokenIssuer,
 } from '@app/testing';
 import type { Producer } from 'kafkajs';
 import { rm } from 'node:fs/promises';
@@ -36,6 +38,8 @@ let system: AppealRoutingSystem;
 let tap: EventTap;
 let producer: Producer;
 let db: Pool;
+/** Signs the system token intake takes for the HTTP submissions below. */
+let issuer: TestTokenIssuer;
 
 type Data = { appealId: string; sourceEventId?: string };
 
@@ -100,10 +104,12 @@ beforeAll(async () => {
   await tap.start();
   const logDir = path.join(repoRoot, '.local', 'e2e-logs', 'postgres-restart');
   await rm(logDir, { recursive: true, force: true }); // so that the files show this run alone
+  issuer = await TestTokenIssuer.start();
   system = new AppealRoutingSystem({
     repoRoot,
     brokers: testBrokers(),
     databaseUrl,
+    extraEnv: issuer.intakeEnv(),
     // Apart from appeal-journey's 3101–3104 and the bench's 3201–3204: runs side by side do not collide.
     ports: { intake: 3301, routing: 3302, escalation: 3303, notification: 3304, console: 3305 },
     onLine: (name, line) => output.get(name)!.push(line),
@@ -118,6 +124,7 @@ afterAll(async () => {
   await producer?.disconnect();
   await db?.end();
   await cluster.dispose();
+  await issuer?.stop();
 });
 
 describe('the four services when their PostgreSQL server crashes and restarts mid-load', () => {
@@ -145,7 +152,10 @@ describe('the four services when their PostgreSQL server crashes and restarts mi
     ]) {
       const response = await fetch(`${system.url('intake')}/api/v1/appeals`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await issuer.systemToken(PORTAL_SOURCE)}`,
+        },
         body,
       });
       badInputAnswers.push(response.status);

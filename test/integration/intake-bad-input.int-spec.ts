@@ -100,7 +100,7 @@ interface Answer {
 async function postRaw(body: string | Uint8Array): Promise<Answer> {
   const response = await fetch(`${baseUrl}/api/v1/appeals`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: intake.authorization },
     body,
   });
   const text = await response.text();

@@ -1,6 +1,6 @@
 import { Topics } from '@app/contracts';
 import { runService } from '@app/service-kit';
-import { EventTap, testDatabaseUrl, testKafka } from '@app/testing';
+import { EventTap, PORTAL_SOURCE, TestTokenIssuer, testDatabaseUrl, testKafka } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 
@@ -12,15 +12,29 @@ export interface InProcessIntake {
   producer: Producer;
   /** Reads `appeals.events.v1` and `appeals.intake.dlq.v1` from the beginning. */
   tap: EventTap;
+  /** Signs the system tokens intake takes (its JWKS is what INTAKE_JWKS_URL names). */
+  issuer: TestTokenIssuer;
+  /** `Bearer <token>` of the portal system (source PORTAL_SOURCE), for POST /api/v1/appeals. */
+  authorization: string;
   stop(): Promise<void>;
 }
 
-/** Starts intake (runService: body parser, validation pipe, CloudEvents transport) on a free port. */
-export async function startIntakeInProcess(clientId: string): Promise<InProcessIntake> {
+/**
+ * Starts intake (runService: body parser, validation pipe, CloudEvents transport) on a free port. It takes
+ * the system tokens of its own {@link TestTokenIssuer} unless `env` names another JWKS (a console's).
+ */
+export async function startIntakeInProcess(
+  clientId: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<InProcessIntake> {
   process.env.DATABASE_URL = testDatabaseUrl();
   process.env.INTAKE_PORT = '0';
   process.env.HOST = '127.0.0.1';
   process.env.LOG_LEVEL = 'error';
+  // Tests here post thousands of generated bodies as one system; limits have their own test.
+  process.env.INTAKE_RATE_LIMIT ??= '1000000/60';
+  const issuer = await TestTokenIssuer.start();
+  Object.assign(process.env, issuer.intakeEnv(), env);
   // Imported only now: the module reads LOG_LEVEL when it is defined.
   const [{ IntakeModule }, { intakeDefinition }] = await Promise.all([
     import('../../apps/intake/src/intake.module'),
@@ -38,10 +52,14 @@ export async function startIntakeInProcess(clientId: string): Promise<InProcessI
     baseUrl,
     producer,
     tap,
+    issuer,
+    // Longer than any test file runs; expiry is tested where it matters.
+    authorization: `Bearer ${await issuer.systemToken(PORTAL_SOURCE, { expiresInSeconds: 3600 })}`,
     async stop() {
       await app.close();
       await tap.stop();
       await producer.disconnect();
+      await issuer.stop();
     },
   };
 }

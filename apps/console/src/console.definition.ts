@@ -3,6 +3,8 @@ import { messagingMigrations } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { CreateCaseReadModel1764000000700 } from './migrations/1764000000700-create-case-read-model';
 import { CreateAuditLog1764000000705 } from './migrations/1764000000705-create-audit-log';
+import { CreateIdentity1764000000710 } from './migrations/1764000000710-create-identity';
+import { CONSOLE_SECURITY_SCHEMES } from './identity/openapi-security';
 
 /** `source` of the lifecycle events the console publishes (operators' actions). */
 export const CONSOLE_EVENT_SOURCE = 'urn:appeal-routing:console';
@@ -18,7 +20,9 @@ export const consoleDefinition: ServiceDefinition = {
     ...messagingMigrations('console'),
     CreateCaseReadModel1764000000700,
     CreateAuditLog1764000000705,
+    CreateIdentity1764000000710,
   ],
+  securitySchemes: CONSOLE_SECURITY_SCHEMES,
   consumes: {
     groupId: 'console',
     topics: [Subscriptions.events],

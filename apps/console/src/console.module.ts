@@ -2,10 +2,11 @@ import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
 import { consoleDefinition } from './console.definition';
+import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
 
 @Module({
-  imports: [ServiceKitModule.forService(consoleDefinition), LiveModule],
+  imports: [ServiceKitModule.forService(consoleDefinition), IdentityModule, LiveModule],
   controllers: [],
   providers: [AuditLog],
 })

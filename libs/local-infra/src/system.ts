@@ -40,6 +40,8 @@ export class AppealRoutingSystem {
             HOST: '127.0.0.1',
             KAFKA_BROKERS: options.brokers.join(','),
             DATABASE_URL: options.databaseUrl,
+            // Intake takes external systems' tokens signed by this system's console.
+            INTAKE_JWKS_URL: `http://127.0.0.1:${this.ports.console}/.well-known/jwks.json`,
             ...options.extraEnv,
           },
         }),

@@ -1,6 +1,7 @@
 import { KAFKA, liveness, probeKafka, type KafkaClient } from '@app/messaging';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { RateLimited } from './rate-limits';
 import {
   HealthCheck,
   HealthCheckService,
@@ -10,6 +11,8 @@ import {
 import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
 
 @ApiExcludeController()
+// Probes and scrapes come often and from the platform: never limited.
+@RateLimited(false)
 @Controller('health')
 export class HealthController {
   constructor(

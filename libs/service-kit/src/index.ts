@@ -8,3 +8,4 @@ export * from './service-kit.module';
 export * from './validation.pipe';
 export * from './unexpected-error.filter';
 export * from './kafka-reachability';
+export * from './rate-limits';

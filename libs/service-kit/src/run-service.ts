@@ -50,11 +50,13 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new UnexpectedErrorFilter(app.getHttpAdapter()));
   app.useGlobalPipes(new ContractValidationPipe());
-  const openApi = new DocumentBuilder()
+  const openApiBuilder = new DocumentBuilder()
     .setTitle(`appeal-routing ${definition.name}`)
     .setDescription(definition.description)
-    .setVersion('1')
-    .build();
+    .setVersion('1');
+  for (const [name, scheme] of Object.entries(definition.securitySchemes ?? {}))
+    openApiBuilder.addSecurity(name, scheme);
+  const openApi = openApiBuilder.build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
 
   let transport: CloudEventsKafkaServer | undefined;

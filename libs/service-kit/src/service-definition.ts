@@ -1,4 +1,5 @@
 import type { TopicSubscription } from '@app/contracts';
+import type { SecuritySchemeObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { MigrationInterface } from 'typeorm';
 
 export interface ConsumedTopics {
@@ -17,4 +18,6 @@ export interface ServiceDefinition {
   entities: Array<new () => unknown>;
   migrations: Array<new () => MigrationInterface>;
   consumes?: ConsumedTopics;
+  /** OpenAPI security schemes, by the names its routes refer to (`@ApiBearerAuth(name)`, `@ApiSecurity(name)`). */
+  securitySchemes?: Record<string, SecuritySchemeObject>;
 }

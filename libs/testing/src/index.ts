@@ -7,3 +7,5 @@ export * from './tcp-proxy';
 export * from './lifecycle-events';
 export * from './own-database';
 export * from './due-clocks';
+export * from './test-token-issuer';
+export * from './console-auth';

@@ -65,7 +65,8 @@ export class AuthorizeGuard implements CanActivate {
   }
 }
 
-function unauthorized(message: string): UnauthorizedException {
+/** The 401 of a caller who is no one: the same body from the guard and from the identity routes. */
+export function unauthorized(message: string): UnauthorizedException {
   return new UnauthorizedException({
     statusCode: 401,
     error: 'Unauthorized',

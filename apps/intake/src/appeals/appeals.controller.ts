@@ -1,5 +1,5 @@
 import { SubmittedAppealData } from '@app/contracts';
-import { invalidRequest } from '@app/service-kit';
+import { invalidRequest, RateLimited } from '@app/service-kit';
 import {
   Body,
   ConflictException,
@@ -10,11 +10,24 @@ import {
   Param,
   Post,
   Res,
+  UseGuards,
 } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { INTAKE_HTTP_SOURCE } from '../intake.definition';
+import { TRACKING_BUCKET } from '../access/intake-access-config';
+import type { SubmittingSystem } from '../access/submitting-system';
+import { SubmittedBy, SystemTokenGuard } from '../access/system-token.guard';
+import { SYSTEM_BEARER_SCHEME } from '../intake.definition';
 import { AppealRegistrar } from './appeal-registrar';
 import { AppealTracking, type PublicAppealStatus } from './appeal-tracking';
 import { RegisteredAppealResponse } from './registered-appeal.response';
@@ -31,20 +44,28 @@ export class AppealsController {
 
   @Post()
   @HttpCode(201)
+  @UseGuards(SystemTokenGuard)
+  @ApiBearerAuth(SYSTEM_BEARER_SCHEME)
   @ApiOperation({
     summary: 'Submit an appeal; a repeated Idempotency-Key returns the first registration (200)',
+    description:
+      "An external system's access token decides the appeal's source (the token's `source` claim); the " +
+      'Idempotency-Key is unique per source, so two systems never meet on one key.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'Unique per submission; retries reuse it',
+    description: 'Unique per submission of this system; retries reuse it',
   })
+  @ApiUnauthorizedResponse({ description: "No system's token, or one that is invalid or expired." })
+  @ApiTooManyRequestsResponse({ description: 'Too many submissions of this system; see Retry-After.' })
   @ApiOkResponse({
     type: RegisteredAppealResponse,
     description: 'Replay of an earlier submission with this key',
   })
   @ApiConflictResponse({ description: 'The Idempotency-Key was already used for different content' })
   async submit(
+    @SubmittedBy() system: SubmittingSystem,
     @Body() data: SubmittedAppealData,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -60,7 +81,7 @@ export class AppealsController {
       ]);
     }
     const registration = await this.registrar.register({
-      source: INTAKE_HTTP_SOURCE,
+      source: system.source,
       sourceEventId: key,
       data,
       arrivedAt,
@@ -78,7 +99,9 @@ export class AppealsController {
   }
 
   @Get('track/:trackingNumber')
+  @RateLimited(TRACKING_BUCKET)
   @ApiOperation({ summary: 'Public status timeline of an appeal, without personal data' })
+  @ApiTooManyRequestsResponse({ description: 'Too many lookups from this address; see Retry-After.' })
   track(@Param('trackingNumber') trackingNumber: string): Promise<PublicAppealStatus> {
     return this.tracking.byTrackingNumber(trackingNumber);
   }

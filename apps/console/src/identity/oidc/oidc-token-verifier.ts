@@ -1,0 +1,42 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { StaffPrincipal } from '../../access/principal';
+import type { OidcConfig } from '../identity-config';
+import { tokenFailure } from '../tokens/token-errors';
+import { staffPrincipalFromClaims } from './oidc-claims';
+
+/** Algorithms a provider may sign with; never `none` nor a shared-secret HMAC. */
+const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
+
+/**
+ * Access tokens of the organisation's identity provider, checked against its published keys (fetched on
+ * first use, cached, fetched again when a token names a key id not seen yet: the provider's key rotation).
+ */
+export class OidcTokenVerifier {
+  private readonly keySet: JWTVerifyGetKey;
+
+  constructor(private readonly config: OidcConfig) {
+    this.keySet = createRemoteJWKSet(new URL(config.jwksUrl), {
+      timeoutDuration: 5_000,
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+    });
+  }
+
+  get issuer(): string {
+    return this.config.issuer;
+  }
+
+  async verify(token: string): Promise<StaffPrincipal> {
+    try {
+      const { payload } = await jwtVerify(token, this.keySet, {
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        algorithms: ASYMMETRIC,
+        requiredClaims: ['sub', 'exp'],
+      });
+      return staffPrincipalFromClaims(payload, this.config.claims);
+    } catch (error) {
+      throw tokenFailure(error);
+    }
+  }
+}

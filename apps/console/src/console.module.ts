@@ -1,10 +1,11 @@
 import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
+import { ReadModelModule } from './cases/read-model/read-model.module';
 import { consoleDefinition } from './console.definition';
 
 @Module({
-  imports: [ServiceKitModule.forService(consoleDefinition)],
+  imports: [ServiceKitModule.forService(consoleDefinition), ReadModelModule],
   controllers: [],
   providers: [AuditLog],
 })

@@ -1,11 +1,12 @@
 import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
+import { QueriesModule } from './cases/queries/queries.module';
 import { ReadModelModule } from './cases/read-model/read-model.module';
 import { consoleDefinition } from './console.definition';
 
 @Module({
-  imports: [ServiceKitModule.forService(consoleDefinition), ReadModelModule],
+  imports: [ServiceKitModule.forService(consoleDefinition), ReadModelModule, QueriesModule],
   controllers: [],
   providers: [AuditLog],
 })

@@ -32,6 +32,8 @@ export function serializeError(error: unknown): { type: string; message: string;
  * term, a filter by a citizen's e-mail), so a request is logged by its path only, everywhere.
  */
 export function serializeRequest(request: IncomingMessage): Record<string, unknown> {
-  const { url, query: _query, ...rest } = { ...stdSerializers.req(request) };
-  return { ...rest, url: typeof url === 'string' ? url.split('?')[0] : url };
+  const serialized: Record<string, unknown> = { ...stdSerializers.req(request) };
+  delete serialized.query;
+  if (typeof serialized.url === 'string') serialized.url = serialized.url.split('?')[0];
+  return serialized;
 }

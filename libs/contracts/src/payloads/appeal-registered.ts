@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsString, Length, ValidateNested } from 'class-validator';
-import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
+import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsOptionalField, IsTimestamp } from '../decorators';
 import { AppealEventData } from './appeal-event-data';
 import { CitizenContactData } from './citizen';
-import { AttachmentData, MAX_ATTACHMENTS } from './submitted-appeal';
+import { AppealTextField, AttachmentsField, SubjectField, type AttachmentData } from './submitted-appeal';
 import { AppealKind, AppealLanguage } from './enums';
 import {
   ReceivedAtField,
@@ -69,26 +69,13 @@ export class AppealRegisteredData extends AppealEventData {
   @ReceivedAtField()
   receivedAt?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 300, example: 'Жолды жөндеу' })
-  @IsOptionalField()
-  @IsString()
-  @Length(1, 300)
-  @IsNotBlank()
+  @SubjectField({ optional: true })
   subject?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 20000, example: 'Әкімдікке өтініш: жолды жөндеу қажет' })
-  @IsOptionalField()
-  @IsString()
-  @Length(1, 20000)
-  @IsNotBlank()
+  @AppealTextField({ optional: true })
   text?: string;
 
-  @ApiPropertyOptional({ type: () => [AttachmentData], maxItems: MAX_ATTACHMENTS })
-  @IsOptionalField()
-  @IsArray()
-  @ArrayMaxSize(MAX_ATTACHMENTS)
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentData)
+  @AttachmentsField()
   attachments?: AttachmentData[];
 
   @ApiProperty({ type: () => CitizenContactData })

@@ -7,6 +7,7 @@ import { EscalationBoard } from './board/escalation-board';
 import { CasePage } from './case-page/case-page';
 import { CasePageController } from './case-page/case-page.controller';
 import { RepeatAppeals } from './case-page/repeat-appeals';
+import { CaseLists } from './case-list';
 import { DeadlineMarks } from './deadline-marks';
 import { FiguresController } from './figures/figures.controller';
 import { RegionFiguresReport } from './figures/region-figures';
@@ -30,6 +31,7 @@ import { SearchController } from './search/search.controller';
     },
     AuditLog,
     DeadlineMarks,
+    CaseLists,
     CaseQueue,
     CaseSearch,
     CasePage,

@@ -1,6 +1,8 @@
 import {
   EventTypes,
   findRegionByKato,
+  isTypedEventType,
+  LIFECYCLE_EVENT_TYPES,
   type AppealRegisteredData,
   type TypedCloudEvent,
   type TypedEventType,
@@ -13,23 +15,10 @@ import type { CitizenIdentifiers } from './citizen-key';
 export type ProjectedType = Exclude<TypedEventType, typeof EventTypes.submitted>;
 export type ProjectedEvent = { [K in ProjectedType]: TypedCloudEvent<K> }[ProjectedType];
 
-export const PROJECTED_TYPES: readonly ProjectedType[] = Object.freeze([
-  EventTypes.registered,
-  EventTypes.routed,
-  EventTypes.transferRequested,
-  EventTypes.transferred,
-  EventTypes.deadlineAssigned,
-  EventTypes.accepted,
-  EventTypes.deadlineWarning,
-  EventTypes.deadlineExtended,
-  EventTypes.escalationRequested,
-  EventTypes.escalated,
-  EventTypes.takenUnderControl,
-  EventTypes.actionRefused,
-  EventTypes.responded,
-  EventTypes.resolved,
-  EventTypes.reopened,
-]);
+/** Every lifecycle type with a payload contract (`closed` has none yet, and no publisher). */
+export const PROJECTED_TYPES: readonly ProjectedType[] = Object.freeze(
+  LIFECYCLE_EVENT_TYPES.filter((type): type is ProjectedType => isTypedEventType(type)),
+);
 
 /** What one event does to a case: its new row, the timeline entry, and on registration its contact and files. */
 export interface FoldStep {

@@ -5,11 +5,11 @@ import { caseScopeOf } from '../../../access/case-scope';
 import type { Principal } from '../../../access/principal';
 import { CaseStatus } from '../../case-status';
 import { regionOf } from '../../read-model/case-fold';
-import { caseFileColumns, toCaseFile } from '../../read-model/case-files';
 import { scopeCondition } from '../../read-model/scope-condition';
 import { SqlParams } from '../../read-model/sql-params';
-import { pageOf, summaryOf, type CaseSummary, type Page } from '../case-summary';
-import { DeadlineMarks, OPEN_STATUSES } from '../deadline-marks';
+import { CaseLists } from '../case-list';
+import type { CaseSummary, Page } from '../case-summary';
+import { OPEN_STATUSES } from '../deadline-marks';
 import type { BoardQuery } from './board.query';
 
 export interface RegionOnBoard {
@@ -34,52 +34,37 @@ export interface Board {
 export class EscalationBoard {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly marks: DeadlineMarks,
+    private readonly lists: CaseLists,
   ) {}
 
   async show(principal: Principal, query: BoardQuery): Promise<Board> {
-    const params = new SqlParams();
-    const escalated = `c.escalation_count > 0 AND c.status <> ${params.add(CaseStatus.resolved)} AND ${scopeCondition(caseScopeOf(principal), params)}`;
-    const open = params.add(OPEN_STATUSES);
-    const boardValues = [...params.values];
-    const listed = query.region
-      ? `${escalated} AND c.scope_region_kato = ${params.add(regionOf(query.region))}`
-      : escalated;
-    const listValues = [...params.values];
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const [regions, rows, [{ total }]] = await Promise.all([
+    // One parameter list per statement: PostgreSQL refuses a parameter that its statement does not use.
+    const escalated = (params: SqlParams, region?: string) =>
+      `c.escalation_count > 0 AND c.status <> ${params.add(CaseStatus.resolved)} AND ${scopeCondition(caseScopeOf(principal), params)}` +
+      (region ? ` AND c.scope_region_kato = ${params.add(regionOf(region))}` : '');
+    const byRegion = new SqlParams();
+    const [regions, cases] = await Promise.all([
       this.dataSource.query<RegionOnBoard[]>(
         `SELECT c.scope_region_kato AS "regionKato", count(*)::int AS escalated,
-                (count(*) FILTER (WHERE c.status = ANY(${open}) AND c.due_at < now()))::int AS overdue,
+                (count(*) FILTER (WHERE c.status = ANY(${byRegion.add(OPEN_STATUSES)}) AND c.due_at < now()))::int AS overdue,
                 (count(*) FILTER (WHERE c.under_control_by IS NOT NULL))::int AS "underControl"
-         FROM console.case_file c WHERE ${escalated}
+         FROM console.case_file c WHERE ${escalated(byRegion)}
          GROUP BY c.scope_region_kato ORDER BY escalated DESC, c.scope_region_kato`,
-        boardValues,
+        byRegion.values,
       ),
-      this.dataSource.query<Array<Record<string, unknown>>>(
-        `SELECT ${caseFileColumns()} FROM console.case_file c WHERE ${listed}
-         ORDER BY c.escalated_at ASC NULLS LAST, c.appeal_id
-         LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
-        params.values,
-      ),
-      this.dataSource.query<Array<{ total: number }>>(
-        `SELECT count(*)::int AS total FROM console.case_file c WHERE ${listed}`,
-        listValues,
-      ),
+      this.lists.page({
+        where: (params) => escalated(params, query.region),
+        orderBy: () => 'c.escalated_at ASC NULLS LAST, c.appeal_id',
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      }),
     ]);
-    const now = new Date();
     return {
       regions: regions.map((region) => {
         const known = findRegionByKato(region.regionKato);
         return known ? { ...region, name: { ...known.name } } : region;
       }),
-      cases: pageOf(
-        rows.map(toCaseFile).map((file) => summaryOf(file, this.marks.of(file, now))),
-        total,
-        limit,
-        offset,
-      ),
+      cases,
     };
   }
 }

@@ -5,6 +5,7 @@ import { CreateCaseReadModel1764000000700 } from './migrations/1764000000700-cre
 import { CreateAuditLog1764000000705 } from './migrations/1764000000705-create-audit-log';
 import { CreateIdentity1764000000710 } from './migrations/1764000000710-create-identity';
 import { CONSOLE_SECURITY_SCHEMES } from './identity/openapi-security';
+import { CaseReadModelQueries1764000000720 } from './migrations/1764000000720-case-read-model-queries';
 
 /** `source` of the lifecycle events the console publishes (operators' actions). */
 export const CONSOLE_EVENT_SOURCE = 'urn:appeal-routing:console';
@@ -21,6 +22,7 @@ export const consoleDefinition: ServiceDefinition = {
     CreateCaseReadModel1764000000700,
     CreateAuditLog1764000000705,
     CreateIdentity1764000000710,
+    CaseReadModelQueries1764000000720,
   ],
   securitySchemes: CONSOLE_SECURITY_SCHEMES,
   consumes: {

@@ -90,7 +90,8 @@ export interface AddedField {
   optional?: boolean;
 }
 
-function presence(schema: ApiPropertyOptions, added: AddedField): PropertyDecorator[] {
+/** The OpenAPI schema of a field, and optional-ness when it was added to a published payload. */
+export function presence(schema: ApiPropertyOptions, added: AddedField): PropertyDecorator[] {
   if (!added.optional) return [ApiProperty(schema)];
   const description = `${schema.description ?? ''} Absent in events written before it was added.`.trim();
   return [ApiPropertyOptional({ ...schema, description }), IsOptionalField()];

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -18,6 +19,8 @@ import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
 import { CitizenData } from './citizen';
 import { AppealKind, AppealLanguage } from './enums';
 import {
+  presence,
+  type AddedField,
   AppealKindField,
   AppealLanguageField,
   CategoryField,
@@ -64,6 +67,38 @@ export class AttachmentData {
   sha256!: string;
 }
 
+/** The appeal's subject, as the citizen wrote it (the submission; optional on `registered`, added later). */
+export function SubjectField(added: AddedField = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence({ minLength: 1, maxLength: 300, example: 'Жолды жөндеу' }, added),
+    IsString(),
+    Length(1, 300),
+    IsNotBlank(),
+  );
+}
+
+/** The appeal's text, as the citizen wrote it. */
+export function AppealTextField(added: AddedField = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence({ minLength: 1, maxLength: 20000, example: 'Әкімдікке өтініш: жолды жөндеу қажет' }, added),
+    IsString(),
+    Length(1, 20000),
+    IsNotBlank(),
+  );
+}
+
+/** References to the appeal's files, at most {@link MAX_ATTACHMENTS}; always optional. */
+export function AttachmentsField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: () => [AttachmentData], maxItems: MAX_ATTACHMENTS }),
+    IsOptionalField(),
+    IsArray(),
+    ArrayMaxSize(MAX_ATTACHMENTS),
+    ValidateNested({ each: true }),
+    Type(() => AttachmentData),
+  );
+}
+
 /**
  * The `data` of `kz.appeals.submitted.v1` on the intake topic and the body of POST /api/v1/appeals:
  * one class, so that both entrances accept and reject exactly the same appeals.
@@ -81,16 +116,10 @@ export class SubmittedAppealData {
   @RegionKatoField()
   regionKato!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 300, example: 'Жолды жөндеу' })
-  @IsString()
-  @Length(1, 300)
-  @IsNotBlank()
+  @SubjectField()
   subject!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 20000, example: 'Әкімдікке өтініш: жолды жөндеу қажет' })
-  @IsString()
-  @Length(1, 20000)
-  @IsNotBlank()
+  @AppealTextField()
   text!: string;
 
   @AppealLanguageField()
@@ -116,11 +145,6 @@ export class SubmittedAppealData {
   @IsTimestamp()
   submittedAt?: string;
 
-  @ApiPropertyOptional({ type: () => [AttachmentData], maxItems: MAX_ATTACHMENTS })
-  @IsOptionalField()
-  @IsArray()
-  @ArrayMaxSize(MAX_ATTACHMENTS)
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentData)
+  @AttachmentsField()
   attachments?: AttachmentData[];
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseScope } from '../access/case-scope';
+import { regionOf } from '../cases/read-model/case-fold';
 
 /** PostgreSQL channel the read model announces changed cases on; every console instance listens. */
 export const CASE_CHANGES_CHANNEL = 'console_case_changes';
@@ -32,7 +33,7 @@ export async function announceCaseChange(manager: EntityManager, change: CaseCha
   await manager.query('SELECT pg_notify($1, $2)', [CASE_CHANGES_CHANNEL, JSON.stringify(change)]);
 }
 
-/** The in-memory twin of the scope every case query applies in SQL (apps/console/src/cases/queries). */
+/** The in-memory twin of the scope every case query applies in SQL (cases/read-model/scope-condition.ts). */
 export function isInScope(scope: CaseScope, change: CaseChange): boolean {
   switch (scope.kind) {
     case 'organization':
@@ -41,7 +42,7 @@ export function isInScope(scope: CaseScope, change: CaseChange): boolean {
         change.responsibleOrganizationId === scope.organizationId
       );
     case 'region':
-      return change.scopeRegionKato === scope.regionKato;
+      return change.scopeRegionKato === regionOf(scope.regionKato);
     case 'all':
       return true;
     case 'source':

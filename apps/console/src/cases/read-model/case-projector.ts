@@ -1,5 +1,6 @@
 import type { CloudEvent } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
+import { announceCaseChange } from '../../live/case-change';
 import type { EntityManager } from 'typeorm';
 import { CaseFiles } from './case-files';
 import { CaseFold, PROJECTED_TYPES, type ProjectedEvent } from './case-fold';
@@ -48,6 +49,19 @@ export class CaseProjector {
       return 'unknown-appeal';
     }
     await this.files.save(manager, step);
+    await announceCaseChange(manager, {
+      appealId,
+      trackingNumber: step.file.trackingNumber,
+      version: step.file.version,
+      status: step.file.status,
+      level: step.file.level,
+      dueAt: step.file.dueAt,
+      eventType: event.type,
+      organizationId: step.file.organizationId,
+      responsibleOrganizationId: step.file.responsibleOrganizationId,
+      scopeRegionKato: step.file.scopeRegionKato,
+      source: step.file.source,
+    });
     return 'applied';
   }
 }

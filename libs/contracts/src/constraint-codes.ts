@@ -90,10 +90,10 @@ function withParams(code: string, params: FieldErrorParams | undefined): Constra
 
 /** class-validator keeps a constraint's arguments (Length's min and max) in its metadata, not in the error. */
 function constraintArguments(error: ValidationError, name: string): Arguments {
-  const target = (error.target as object | undefined)?.constructor;
+  const target = error.target?.constructor;
   if (target === undefined) return [];
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(target, '', true, false)
     .find((candidate) => candidate.propertyName === error.property && candidate.name === name);
-  return (metadata?.constraints as Arguments | undefined) ?? [];
+  return metadata?.constraints ?? [];
 }

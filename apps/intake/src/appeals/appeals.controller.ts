@@ -1,16 +1,6 @@
 import { SubmittedAppealData } from '@app/contracts';
-import { invalidRequest } from '@app/service-kit';
-import {
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { httpError, invalidRequest } from '@app/service-kit';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -52,10 +42,12 @@ export class AppealsController {
     const arrivedAt = new Date();
     const key = idempotencyKey?.trim() || randomUUID();
     if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw invalidRequest(400, 'the request has invalid fields', [
+      throw invalidRequest(400, 'invalid-fields', [
         {
           field: 'Idempotency-Key',
           reason: `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+          code: 'maxLength',
+          params: { max: MAX_IDEMPOTENCY_KEY_LENGTH, count: MAX_IDEMPOTENCY_KEY_LENGTH },
         },
       ]);
     }
@@ -66,13 +58,8 @@ export class AppealsController {
       arrivedAt,
     });
     if (registration.outcome === 'refused')
-      throw invalidRequest(400, 'the request has invalid fields', registration.fieldErrors);
-    if (registration.outcome === 'conflict') {
-      throw new ConflictException({
-        code: 'idempotency-key-reused',
-        message: 'this Idempotency-Key was already used for a different appeal',
-      });
-    }
+      throw invalidRequest(400, 'invalid-fields', registration.fieldErrors);
+    if (registration.outcome === 'conflict') throw httpError('idempotency-key-reused');
     if (registration.outcome === 'duplicate') response.status(200).setHeader('Idempotent-Replayed', 'true');
     return RegisteredAppealResponse.of(registration.appeal);
   }

@@ -46,7 +46,7 @@ export function refuseInvalidUtf8(
 }
 
 /** The field error code of each body-parser failure type; any other is `unreadableBody`. */
-const CODE_OF_TYPE: Readonly<Record<string, string>> = {
+export const BODY_ERROR_CODES: Readonly<Record<string, string>> = {
   'entity.parse.failed': 'invalidJson',
   'encoding.invalid': 'invalidUtf8',
   'entity.too.large': 'bodyTooLarge',
@@ -55,7 +55,7 @@ const CODE_OF_TYPE: Readonly<Record<string, string>> = {
 };
 
 function bodyError(error: BodyParserError): FieldError {
-  const code = CODE_OF_TYPE[error.type] ?? 'unreadableBody';
+  const code = BODY_ERROR_CODES[error.type] ?? 'unreadableBody';
   const reason =
     code === 'invalidJson' ? `body is not valid JSON: ${redactValues(error.message)}` : error.message;
   return code === 'bodyTooLarge'

@@ -40,11 +40,11 @@ export const en = {
     isIn: '{{field}} must be one of: {{values}}',
     equals: '{{field}} must be {{comparison}}',
     isEmail: '{{field}} must be an e-mail address',
-    isUUID: '{{field}} must be a UUID',
+    isUuid: '{{field}} must be a UUID',
     isUrl: '{{field}} must be a URL',
     httpsUrl: '{{field}} must be an https URL',
     matches: '{{field}} has the wrong format',
-    isISO8601: '{{field}} must be a date or date-time in ISO 8601 format',
+    isIso8601: '{{field}} must be a date or date-time in ISO 8601 format',
     isDateString: '{{field}} must be a date or date-time in ISO 8601 format',
     isTimestamp:
       '{{field}} must be an RFC 3339 date-time with offset that exists on the calendar, e.g. 2025-03-01T09:30:00+05:00',

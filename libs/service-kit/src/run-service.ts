@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { ACCEPT_LANGUAGE_PARAMETER } from './i18n/error-responses';
 import { portInUseMessage } from './port-holder';
 import { loadServiceConfig } from './service-config';
 import { answerBodyParserErrors, JSON_BODY_LIMIT, refuseInvalidUtf8 } from './json-body';
@@ -54,6 +55,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
     .setTitle(`appeal-routing ${definition.name}`)
     .setDescription(definition.description)
     .setVersion('1')
+    .addGlobalParameters(ACCEPT_LANGUAGE_PARAMETER)
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
 

@@ -1,7 +1,7 @@
 import { SubmittedAppealData } from '@app/contracts';
-import { httpError, invalidRequest } from '@app/service-kit';
+import { ApiErrorResponse, ApiInvalidRequestResponse, httpError, invalidRequest } from '@app/service-kit';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { INTAKE_HTTP_SOURCE } from '../intake.definition';
@@ -33,7 +33,8 @@ export class AppealsController {
     type: RegisteredAppealResponse,
     description: 'Replay of an earlier submission with this key',
   })
-  @ApiConflictResponse({ description: 'The Idempotency-Key was already used for different content' })
+  @ApiInvalidRequestResponse()
+  @ApiErrorResponse(409, 'The Idempotency-Key was already used for different content')
   async submit(
     @Body() data: SubmittedAppealData,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -66,6 +67,7 @@ export class AppealsController {
 
   @Get('track/:trackingNumber')
   @ApiOperation({ summary: 'Public status timeline of an appeal, without personal data' })
+  @ApiErrorResponse(404, 'No appeal has this tracking number')
   track(@Param('trackingNumber') trackingNumber: string): Promise<PublicAppealStatus> {
     return this.tracking.byTrackingNumber(trackingNumber);
   }

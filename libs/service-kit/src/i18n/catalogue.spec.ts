@@ -1,5 +1,5 @@
 import { codesOfConstraint, STRUCTURAL_CODES } from '@app/contracts';
-import { getMetadataStorage, type ValidationMetadata } from 'class-validator';
+import { getMetadataStorage } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BODY_ERROR_CODES } from '../json-body';
@@ -41,7 +41,7 @@ async function ruleCodes(): Promise<Map<string, string>> {
     const exported: unknown[] = Object.values((await import(path)) as Record<string, unknown>);
     const classes = exported.filter((value): value is new () => object => typeof value === 'function');
     for (const candidate of classes) {
-      const rules: ValidationMetadata[] = storage.getTargetValidationMetadatas(candidate, '', true, false);
+      const rules = storage.getTargetValidationMetadatas(candidate, '', true, false);
       for (const rule of rules.filter(({ type }) => type !== 'conditionalValidation')) {
         const context = rule.context as { code?: string } | undefined;
         const name: string = rule.name ?? rule.type;

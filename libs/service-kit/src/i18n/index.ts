@@ -8,3 +8,11 @@ export {
 export { localizedAnswer } from './localized-answer';
 export type { HttpErrorCode, RequestMessage } from './messages/en';
 export { hasFieldMessage, translatorFor, type Translator } from './translator';
+export {
+  ACCEPT_LANGUAGE_PARAMETER,
+  ApiErrorResponse,
+  ApiInvalidRequestResponse,
+  ErrorResponse,
+  FieldErrorResponse,
+  InvalidRequestResponse,
+} from './error-responses';

@@ -69,7 +69,7 @@ describe('POST /api/v1/appeals refused, by Accept-Language', () => {
       [
         'Белгісіз өріс: «regionKatto».',
         '«subject» өрісінің ұзындығы 1–300 таңба болуы керек.',
-        '«citizen.iin» өрісі: ЖСН-нің бақылау цифры қате.',
+        '«citizen.iin» өрісі: ЖСН-нің бақылау разряды (соңғы цифры) қате.',
       ],
     ],
     [
@@ -79,7 +79,7 @@ describe('POST /api/v1/appeals refused, by Accept-Language', () => {
       [
         'Неизвестное поле «regionKatto».',
         'Длина поля «subject» должна быть от 1 до 300 символов.',
-        'Поле «citizen.iin»: неверная контрольная цифра ИИН.',
+        'Поле «citizen.iin»: неверный контрольный разряд ИИН (последняя цифра).',
       ],
     ],
     [

@@ -21,7 +21,10 @@ export class FieldErrorResponse {
   })
   code!: string;
 
-  @ApiProperty({ example: '«citizen.iin» өрісі: ЖСН-нің бақылау цифры қате.', description: LANGUAGE_NOTE })
+  @ApiProperty({
+    example: '«citizen.iin» өрісі: ЖСН-нің бақылау разряды (соңғы цифры) қате.',
+    description: LANGUAGE_NOTE,
+  })
   message!: string;
 }
 

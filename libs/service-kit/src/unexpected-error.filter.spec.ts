@@ -5,6 +5,9 @@ import {
   Controller,
   ForbiddenException,
   Get,
+  HttpException,
+  NotFoundException,
+  Param,
   Post,
   UnauthorizedException,
   type LoggerService,
@@ -19,6 +22,18 @@ import { httpError } from './i18n/localized-http.exception';
 import { UnexpectedErrorFilter } from './unexpected-error.filter';
 
 const CITIZEN = ['Әсел Нұрланқызы', '900101400017', 'asel@example.kz', '+77011234567', 'жолды жөндеу қажет'];
+
+/** Refusals as handlers and guards throw them: Nest's own, with a code of ours, and httpError's. */
+const REFUSALS: Record<string, () => HttpException> = {
+  bad: () => new BadRequestException({ statusCode: 400, code: 'invalid-request', fieldErrors: [] }),
+  'no-token': () =>
+    new UnauthorizedException({ code: 'unauthenticated', message: 'a bearer token is required' }),
+  'not-yours': () => new ForbiddenException(),
+  stale: () => httpError('stale-version'),
+  'own-code': () =>
+    new ConflictException({ code: 'answer-already-sent', message: 'the answer was sent already' }),
+  busy: () => new ThrottlerException(),
+};
 
 @Controller('appeals')
 class FailingController {
@@ -44,34 +59,9 @@ class FailingController {
     return body;
   }
 
-  @Get('bad')
-  bad(): never {
-    throw new BadRequestException({ statusCode: 400, code: 'invalid-request', fieldErrors: [] });
-  }
-
-  @Get('no-token')
-  noToken(): never {
-    throw new UnauthorizedException({ code: 'unauthenticated', message: 'a bearer token is required' });
-  }
-
-  @Get('not-yours')
-  notYours(): never {
-    throw new ForbiddenException();
-  }
-
-  @Get('stale')
-  stale(): never {
-    throw httpError('stale-version');
-  }
-
-  @Get('own-code')
-  ownCode(): never {
-    throw new ConflictException({ code: 'answer-already-sent', message: 'the answer was sent already' });
-  }
-
-  @Get('busy')
-  busy(): never {
-    throw new ThrottlerException();
+  @Get('refusals/:name')
+  refuse(@Param('name') name: string): never {
+    throw (REFUSALS[name] ?? (() => new NotFoundException()))();
   }
 }
 
@@ -131,7 +121,7 @@ describe('UnexpectedErrorFilter', () => {
   });
 
   it('answers an HTTP error with its status, code and properties, and the message the shape needs', async () => {
-    const response = await request(server()).get('/appeals/bad');
+    const response = await request(server()).get('/appeals/refusals/bad');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       statusCode: 400,
@@ -164,48 +154,43 @@ describe('UnexpectedErrorFilter', () => {
       return language === undefined ? call : call.set('accept-language', language);
     };
 
+    // A refusal by name; 'nowhere' is no route at all.
     it.each<[string, number, string, string, string]>([
-      ['/appeals/no-token', 401, 'unauthenticated', 'kk', 'Жарамды қолжетімділік токені қажет.'],
-      ['/appeals/no-token', 401, 'unauthenticated', 'ru', 'Требуется действительный токен доступа.'],
+      ['no-token', 401, 'unauthenticated', 'kk', 'Жарамды қолжетімділік токені қажет.'],
+      ['no-token', 401, 'unauthenticated', 'ru', 'Требуется действительный токен доступа.'],
+      ['not-yours', 403, 'forbidden', 'kk', 'Сіздің рөліңіз бұл әрекетті орындауға рұқсат бермейді.'],
+      ['not-yours', 403, 'forbidden', 'ru', 'Ваша роль не позволяет выполнить это действие.'],
+      ['not-yours', 403, 'forbidden', 'en', 'your role does not allow this action'],
+      ['nowhere', 404, 'not-found', 'kk-KZ', 'Бұл мекенжай бойынша ештеңе табылмады.'],
+      ['nowhere', 404, 'not-found', 'ru-RU,ru;q=0.9', 'По этому адресу ничего не найдено.'],
       [
-        '/appeals/not-yours',
-        403,
-        'forbidden',
-        'kk',
-        'Сіздің рөліңіз бұл әрекетті орындауға рұқсат бермейді.',
-      ],
-      ['/appeals/not-yours', 403, 'forbidden', 'ru', 'Ваша роль не позволяет выполнить это действие.'],
-      ['/appeals/not-yours', 403, 'forbidden', 'en', 'your role does not allow this action'],
-      ['/nowhere', 404, 'not-found', 'kk-KZ', 'Бұл мекенжай бойынша ештеңе табылмады.'],
-      ['/nowhere', 404, 'not-found', 'ru-RU,ru;q=0.9', 'По этому адресу ничего не найдено.'],
-      [
-        '/appeals/stale',
+        'stale',
         409,
         'stale-version',
         'ru',
         'Дело изменилось после того, как вы его открыли; обновите его и повторите действие.',
       ],
       [
-        '/appeals/stale',
+        'stale',
         409,
         'stale-version',
         'kk',
         'Іс сіз ашқаннан кейін өзгерді; оны жаңартып, әрекетті қайталаңыз.',
       ],
-      ['/appeals/busy', 429, 'too-many-requests', 'kk', 'Сұраулар тым көп; біраз күтіп, қайталап көріңіз.'],
-      ['/appeals/busy', 429, 'too-many-requests', 'en', 'too many requests; wait a moment and try again'],
-    ])('answers %s with %i %s in %s', async (path, status, code, language, message) => {
-      const response = await get(path, language);
+      ['busy', 429, 'too-many-requests', 'kk', 'Сұраулар тым көп; біраз күтіп, қайталап көріңіз.'],
+      ['busy', 429, 'too-many-requests', 'en', 'too many requests; wait a moment and try again'],
+    ])('answers %s with %i %s in %s', async (name, status, code, language, message) => {
+      const response = await get(name === 'nowhere' ? '/nowhere' : `/appeals/refusals/${name}`, language);
       expect(response.status).toBe(status);
       expect(response.body).toEqual({ statusCode: status, error: expect.any(String), code, message });
     });
 
     it('keeps the English message of a code without translations in English, and says the status in kk and ru', async () => {
-      expect((await get('/appeals/own-code')).body).toMatchObject({
+      expect((await get('/appeals/refusals/own-code')).body).toMatchObject({
         code: 'answer-already-sent',
         message: 'the answer was sent already',
       });
-      expect((await get('/appeals/own-code', 'ru')).body).toMatchObject({
+      expect((await get('/appeals/refusals/own-code', 'ru')).body).toMatchObject({
         code: 'answer-already-sent',
         message: 'Запрос противоречит текущему состоянию ресурса.',
       });

@@ -341,7 +341,12 @@ describe('an appeal walking through intake, routing, escalation and notification
     const longKey = await post(data, 'k'.repeat(201));
     expect(longKey.status).toBe(400);
     expect(longKey.body.fieldErrors).toEqual([
-      { field: 'Idempotency-Key', reason: 'Idempotency-Key must be at most 200 characters' },
+      {
+        field: 'Idempotency-Key',
+        reason: 'Idempotency-Key must be at most 200 characters',
+        code: 'maxLength',
+        message: 'Idempotency-Key must be at most 200 characters long',
+      },
     ]);
   });
 

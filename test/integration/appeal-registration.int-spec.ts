@@ -164,7 +164,14 @@ describe('AppealRegistrar (real PostgreSQL)', () => {
     const refused = await registrar().registerIn(queryRunner.manager, { ...future, arrivedAt });
     expect(refused).toEqual({
       outcome: 'refused',
-      fieldErrors: [{ field: 'submittedAt', reason: expect.stringContaining('ahead of intake') }],
+      fieldErrors: [
+        {
+          field: 'submittedAt',
+          reason: expect.stringContaining('ahead of intake'),
+          code: 'submittedAtTooFarAhead',
+          params: { tolerance: 'PT5M', now: arrivedAt.toISOString() },
+        },
+      ],
     });
     const rows = await queryRunner.manager.query<unknown[]>(
       `SELECT 1 FROM intake.appeal WHERE source = $1 AND source_event_id = $2`,

@@ -112,6 +112,11 @@ function post(body: unknown): Promise<Answer> {
   return postRaw(JSON.stringify(body));
 }
 
+/** A field error as every HTTP refusal gives it: the English reason, the rule's code, the message. */
+function anyFieldError(field: unknown = expect.any(String)): unknown {
+  return { field, reason: expect.any(String), code: expect.any(String), message: expect.any(String) };
+}
+
 /** The 4xx body every refusal has, whatever was wrong. */
 function expectRefusal(answer: Answer, status = 400): void {
   expect(answer.status).toBe(status);
@@ -120,22 +125,29 @@ function expectRefusal(answer: Answer, status = 400): void {
     error: expect.any(String),
     code: 'invalid-request',
     message: expect.any(String),
-    fieldErrors: expect.arrayContaining([{ field: expect.any(String), reason: expect.any(String) }]),
+    fieldErrors: expect.arrayContaining([anyFieldError()]),
   });
 }
 
 describe('POST /api/v1/appeals with input the database cannot store', () => {
   it.each([
-    ['NUL', 'a\u0000b', 'NUL character'],
-    ['a lone surrogate', 'a\ud800b', 'lone UTF-16 surrogates'],
-  ])('answers 400 naming text for %s in text', async (_case, text, reason) => {
+    ['NUL', 'a\u0000b', 'NUL character', 'nulCharacter'],
+    ['a lone surrogate', 'a\ud800b', 'lone UTF-16 surrogates', 'loneSurrogate'],
+  ])('answers 400 naming text for %s in text', async (_case, text, reason, code) => {
     const answer = await post(submittedAppeal({ text }));
     expect(answer.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       code: 'invalid-request',
       message: 'the request has invalid fields',
-      fieldErrors: [{ field: 'text', reason: expect.stringContaining(reason) }],
+      fieldErrors: [
+        {
+          field: 'text',
+          reason: expect.stringContaining(reason),
+          code,
+          message: expect.stringMatching(/^text /),
+        },
+      ],
     });
   });
 
@@ -152,7 +164,12 @@ describe('POST /api/v1/appeals with input the database cannot store', () => {
       `"extra":${'['.repeat(100_000)}${']'.repeat(100_000)},"text":`,
     );
     expect((await postRaw(json)).body.fieldErrors).toEqual([
-      { field: `extra${'.0'.repeat(MAX_JSON_DEPTH - 1)}`, reason: expect.stringContaining('nested deeper') },
+      {
+        field: `extra${'.0'.repeat(MAX_JSON_DEPTH - 1)}`,
+        reason: expect.stringContaining('nested deeper'),
+        code: 'maxDepth',
+        message: expect.stringContaining(`nested deeper than ${MAX_JSON_DEPTH} levels`),
+      },
     ]);
   });
 
@@ -170,7 +187,14 @@ describe('POST /api/v1/appeals with input the database cannot store', () => {
     const bytes = Buffer.concat([Buffer.from('{"text": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
     const answer = await postRaw(bytes);
     expectRefusal(answer);
-    expect(answer.body.fieldErrors).toEqual([{ field: '', reason: 'the request body is not valid UTF-8' }]);
+    expect(answer.body.fieldErrors).toEqual([
+      {
+        field: '',
+        reason: 'the request body is not valid UTF-8',
+        code: 'invalidUtf8',
+        message: 'the request body is not valid UTF-8',
+      },
+    ]);
   });
 
   it('answers 413 in the same shape to a body over the limit', async () => {
@@ -205,8 +229,7 @@ describe('POST /api/v1/appeals with generated bodies (property-based)', () => {
         if (outcome === 'created') expect(answer.status).toBe(201);
         if (outcome === 'refused') expect(answer.status).toBeGreaterThanOrEqual(400);
         if (answer.status >= 400) expectRefusal(answer, answer.status);
-        if (field !== undefined)
-          expect(answer.body.fieldErrors).toEqual([{ field, reason: expect.any(String) }]);
+        if (field !== undefined) expect(answer.body.fieldErrors).toEqual([anyFieldError(field)]);
       }),
       { numRuns: 120 },
     );

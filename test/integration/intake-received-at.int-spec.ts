@@ -80,7 +80,16 @@ describe('receivedAt over HTTP', () => {
         error: 'Bad Request',
         code: 'invalid-request',
         message: 'the request has invalid fields',
-        fieldErrors: [{ field: 'submittedAt', reason: expect.stringContaining('more than PT5M ahead') }],
+        fieldErrors: [
+          {
+            field: 'submittedAt',
+            reason: expect.stringContaining('more than PT5M ahead'),
+            code: 'submittedAtTooFarAhead',
+            message: expect.stringMatching(
+              /^submittedAt must not be more than PT5M ahead of the server's clock/,
+            ),
+          },
+        ],
       },
     });
   });
@@ -89,7 +98,14 @@ describe('receivedAt over HTTP', () => {
     const answer = await post(submittedAppeal({ submittedAt: hoursFromNow(-31 * 24) }));
     expect(answer.status).toBe(400);
     expect(answer.body.fieldErrors).toEqual([
-      { field: 'submittedAt', reason: expect.stringContaining('more than P30D before') },
+      {
+        field: 'submittedAt',
+        reason: expect.stringContaining('more than P30D before'),
+        code: 'submittedAtTooOld',
+        message: expect.stringMatching(
+          /^submittedAt must not be more than P30D before the appeal is received/,
+        ),
+      },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { isRFC3339, Matches, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { isRFC3339, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 
 /**
@@ -11,9 +11,21 @@ export function IsOptionalField(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }
 
-/** Rejects strings made only of whitespace, which `Length(1, n)` would let through. */
+/**
+ * Rejects strings made only of whitespace, which `Length(1, n)` would let through. A constraint of its
+ * own rather than a `@Matches`, so that its failure has its own code beside a property's other pattern.
+ */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
-  return Matches(/\S/u, { message: '$property must not be blank', ...options });
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && /\S/u.test(value),
+        defaultMessage: () => '$property must not be blank',
+      },
+    },
+    options,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ export * from './topics';
 export * from './event-types';
 export * from './cloudevent';
 export * from './validation';
+export * from './constraint-codes';
 export * from './storable-json';
 export * from './decorators';
 export * from './kazakhstan/iin';

@@ -13,12 +13,27 @@ describe('unstorableParts', () => {
   });
 
   it.each([
-    ['a NUL', 'a\u0000b', 'text must not contain the NUL character (U+0000)'],
-    ['a lone high surrogate', 'a\ud800b', 'text must be well-formed Unicode, without lone UTF-16 surrogates'],
-    ['a lone low surrogate', '\udc00', 'text must be well-formed Unicode, without lone UTF-16 surrogates'],
-    ['a reversed pair', '\ude00\ud83d', 'text must be well-formed Unicode, without lone UTF-16 surrogates'],
-  ])('names a string with %s', (_case, text, reason) => {
-    expect(unstorableParts({ text })).toEqual([{ field: 'text', reason }]);
+    ['a NUL', 'a\u0000b', 'text must not contain the NUL character (U+0000)', 'nulCharacter'],
+    [
+      'a lone high surrogate',
+      'a\ud800b',
+      'text must be well-formed Unicode, without lone UTF-16 surrogates',
+      'loneSurrogate',
+    ],
+    [
+      'a lone low surrogate',
+      '\udc00',
+      'text must be well-formed Unicode, without lone UTF-16 surrogates',
+      'loneSurrogate',
+    ],
+    [
+      'a reversed pair',
+      '\ude00\ud83d',
+      'text must be well-formed Unicode, without lone UTF-16 surrogates',
+      'loneSurrogate',
+    ],
+  ])('names a string with %s', (_case, text, reason, code) => {
+    expect(unstorableParts({ text })).toEqual([{ field: 'text', reason, code }]);
   });
 
   it('names nested fields and array elements by their dotted path, in document order', () => {
@@ -28,8 +43,8 @@ describe('unstorableParts', () => {
         attachments: [{ name: 'ok' }, { name: '\ud800' }],
       }),
     ).toEqual([
-      { field: 'citizen.fullName', reason: expect.stringContaining('NUL') },
-      { field: 'attachments.1.name', reason: expect.stringContaining('surrogates') },
+      { field: 'citizen.fullName', reason: expect.stringContaining('NUL'), code: 'nulCharacter' },
+      { field: 'attachments.1.name', reason: expect.stringContaining('surrogates'), code: 'loneSurrogate' },
     ]);
   });
 
@@ -38,6 +53,7 @@ describe('unstorableParts', () => {
       {
         field: 'citizen.a\\u0000b\\ud800',
         reason: 'property name must not contain the NUL character (U+0000)',
+        code: 'nulCharacter',
       },
     ]);
   });
@@ -45,14 +61,14 @@ describe('unstorableParts', () => {
   it.each(['__proto__', 'constructor'])('refuses a %s key at any depth', (key) => {
     const nested = JSON.parse(`{"a": [{"${key}": {"admin": true}}]}`) as unknown;
     expect(unstorableParts(nested)).toEqual([
-      { field: `a.0.${key}`, reason: `property ${key} should not exist` },
+      { field: `a.0.${key}`, reason: `property ${key} should not exist`, code: 'whitelistValidation' },
     ]);
   });
 
   it('refuses a number JSON cannot write, such as 1e400 parsed', () => {
     expect(unstorableParts(JSON.parse('{"sizeBytes": 1e400, "b": [-1e400]}'))).toEqual([
-      { field: 'sizeBytes', reason: 'sizeBytes must be a finite number' },
-      { field: 'b.0', reason: 'b.0 must be a finite number' },
+      { field: 'sizeBytes', reason: 'sizeBytes must be a finite number', code: 'finiteNumber' },
+      { field: 'b.0', reason: 'b.0 must be a finite number', code: 'finiteNumber' },
     ]);
   });
 
@@ -63,6 +79,8 @@ describe('unstorableParts', () => {
       {
         field: `a${'.0'.repeat(MAX_JSON_DEPTH - 1)}`,
         reason: expect.stringContaining(`is nested deeper than ${MAX_JSON_DEPTH} levels`),
+        code: 'maxDepth',
+        params: { max: MAX_JSON_DEPTH, count: MAX_JSON_DEPTH },
       },
     ]);
   });
@@ -79,17 +97,25 @@ describe('unstorableParts', () => {
       Array.from({ length: MAX_JSON_ENTRIES + 1 }, (_, i) => [`k${i}`, '\u0000']),
     );
     expect(unstorableParts({ wide })).toEqual([
-      { field: 'wide', reason: `wide must have at most ${MAX_JSON_ENTRIES} properties` },
+      expect.objectContaining({
+        field: 'wide',
+        reason: `wide must have at most ${MAX_JSON_ENTRIES} properties`,
+        code: 'maxEntries',
+      }),
     ]);
     expect(unstorableParts(Array.from({ length: MAX_JSON_ENTRIES + 1 }, () => 0))).toEqual([
-      { field: '', reason: `value must have at most ${MAX_JSON_ENTRIES} elements` },
+      expect.objectContaining({
+        field: '',
+        reason: `value must have at most ${MAX_JSON_ENTRIES} elements`,
+        code: 'maxEntries',
+      }),
     ]);
     expect(unstorableParts(Array.from({ length: MAX_JSON_ENTRIES }, () => 0))).toEqual([]);
   });
 
   it('leaves the deferred top-level key to its own check', () => {
     expect(unstorableParts({ id: '\u0000', data: { text: '\u0000' } }, 'data')).toEqual([
-      { field: 'id', reason: expect.stringContaining('NUL') },
+      { field: 'id', reason: expect.stringContaining('NUL'), code: 'nulCharacter' },
     ]);
     expect(unstorableParts({ a: { data: '\u0000' } }, 'data')).toHaveLength(1);
   });

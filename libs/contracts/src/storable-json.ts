@@ -20,17 +20,24 @@ const UNCOPIED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor'])
  */
 const LONE_SURROGATES = /[\ud800-\udfff]/gu;
 
-function stringDefect(text: string): string | undefined {
-  if (text.includes('\0')) return 'must not contain the NUL character (U+0000)';
+interface Defect {
+  phrase: string;
+  code: string;
+}
+
+function stringDefect(text: string): Defect | undefined {
+  if (text.includes('\0'))
+    return { phrase: 'must not contain the NUL character (U+0000)', code: 'nulCharacter' };
   if (text.search(LONE_SURROGATES) !== -1)
-    return 'must be well-formed Unicode, without lone UTF-16 surrogates';
+    return { phrase: 'must be well-formed Unicode, without lone UTF-16 surrogates', code: 'loneSurrogate' };
   return undefined;
 }
 
-function keyDefect(key: string): string | undefined {
-  if (UNCOPIED_KEYS.has(key)) return `property ${key} should not exist`;
+function keyDefect(key: string): Defect | undefined {
+  if (UNCOPIED_KEYS.has(key))
+    return { phrase: `property ${key} should not exist`, code: 'whitelistValidation' };
   const defect = stringDefect(key);
-  return defect === undefined ? undefined : `property name ${defect}`;
+  return defect === undefined ? undefined : { ...defect, phrase: `property name ${defect.phrase}` };
 }
 
 /** A key fit for a field path and a log line: its unstorable code units spelled `\uXXXX`. */
@@ -70,22 +77,34 @@ export function unstorableParts(root: unknown, deferred?: string): FieldError[] 
     const { value, field, depth } = next;
     if (typeof value === 'string') {
       const defect = stringDefect(value);
-      if (defect !== undefined) errors.push({ field, reason: `${nameOf(field)} ${defect}` });
+      if (defect !== undefined)
+        errors.push({ field, reason: `${nameOf(field)} ${defect.phrase}`, code: defect.code });
       continue;
     }
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) errors.push({ field, reason: `${nameOf(field)} must be a finite number` });
+      if (!Number.isFinite(value))
+        errors.push({ field, reason: `${nameOf(field)} must be a finite number`, code: 'finiteNumber' });
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_JSON_DEPTH) {
-      errors.push({ field, reason: `${nameOf(field)} is nested deeper than ${MAX_JSON_DEPTH} levels` });
+      errors.push({
+        field,
+        reason: `${nameOf(field)} is nested deeper than ${MAX_JSON_DEPTH} levels`,
+        code: 'maxDepth',
+        params: { max: MAX_JSON_DEPTH, count: MAX_JSON_DEPTH },
+      });
       continue;
     }
     const keys = Object.keys(value);
     if (keys.length > MAX_JSON_ENTRIES) {
       const what = Array.isArray(value) ? 'elements' : 'properties';
-      errors.push({ field, reason: `${nameOf(field)} must have at most ${MAX_JSON_ENTRIES} ${what}` });
+      errors.push({
+        field,
+        reason: `${nameOf(field)} must have at most ${MAX_JSON_ENTRIES} ${what}`,
+        code: 'maxEntries',
+        params: { max: MAX_JSON_ENTRIES, count: MAX_JSON_ENTRIES },
+      });
       continue;
     }
     const children: Pending[] = [];
@@ -93,7 +112,7 @@ export function unstorableParts(root: unknown, deferred?: string): FieldError[] 
       if (depth === 0 && key === deferred) continue;
       const child = field === '' ? printableKey(key) : `${field}.${printableKey(key)}`;
       const defect = keyDefect(key);
-      if (defect !== undefined) errors.push({ field: child, reason: defect });
+      if (defect !== undefined) errors.push({ field: child, reason: defect.phrase, code: defect.code });
       else children.push({ value: (value as Record<string, unknown>)[key], field: child, depth: depth + 1 });
     }
     // Reversed onto the stack, so that values are visited in the order of the document.

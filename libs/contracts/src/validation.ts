@@ -1,9 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
+import { describeConstraint, IS_DEFINED, NESTED_VALIDATION } from './constraint-codes';
 import type { FieldError } from './field-error';
 import { unstorableParts } from './storable-json';
 
-export type { FieldError } from './field-error';
+export type { ConstraintContext, FieldError, FieldErrorParams } from './field-error';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -48,7 +49,13 @@ export function validateAs<T extends object>(plain: unknown, rules: ValidationRu
   if (!isPlainObject(plain)) {
     return {
       ok: false,
-      errors: [{ field: '', reason: `value must be a JSON object, got ${describeJsonType(plain)}` }],
+      errors: [
+        {
+          field: '',
+          reason: `value must be a JSON object, got ${describeJsonType(plain)}`,
+          code: 'jsonObject',
+        },
+      ],
     };
   }
   const unsound = unstorableParts(plain, rules.deferred);
@@ -64,12 +71,18 @@ function capFieldErrors(errors: FieldError[]): FieldError[] {
   const more = errors.length - MAX_FIELD_ERRORS;
   return [
     ...errors.slice(0, MAX_FIELD_ERRORS),
-    { field: '', reason: `${more} more field error${more === 1 ? '' : 's'} not listed` },
+    {
+      field: '',
+      reason: `${more} more field error${more === 1 ? '' : 's'} not listed`,
+      code: 'moreFieldErrors',
+      params: { count: more },
+    },
   ];
 }
 
 /**
- * One FieldError per failed constraint, depth first, with dotted paths (array indexes included).
+ * One FieldError per failed constraint, depth first, with dotted paths (array indexes included), each
+ * with its code and the values its message quotes ({@link describeConstraint}).
  * Two refinements keep the list to what a publisher can act on:
  * - an absent property fails every rule on it (type, length, pattern); listing them all buries the one
  *   fact that matters, so it is reported once: the `@IsDefined` message if the class gives one
@@ -81,9 +94,7 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   const flat: FieldError[] = [];
   for (const error of errors) {
     const field = parentPath === '' ? error.property : `${parentPath}.${error.property}`;
-    for (const reason of reasonsOf(error, field)) {
-      flat.push({ field, reason });
-    }
+    flat.push(...failuresOf(error, field));
     if (error.children !== undefined && error.children.length > 0) {
       flat.push(...flattenValidationErrors(error.children, field));
     }
@@ -91,21 +102,23 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   return flat;
 }
 
-function reasonsOf(error: ValidationError, field: string): string[] {
+function failuresOf(error: ValidationError, field: string): FieldError[] {
   const constraints = error.constraints ?? {};
   if (Object.keys(constraints).length === 0) return [];
   if (error.value === undefined) {
-    return [constraints[IS_DEFINED] ?? `${error.property} is required`];
+    const reason = constraints[IS_DEFINED] ?? `${error.property} is required`;
+    return [{ field, reason, ...describeConstraint(error, IS_DEFINED) }];
   }
-  const reasons = Object.entries(constraints).map(([name, message]) =>
-    name === NESTED_VALIDATION ? `${field} must be an object` : message,
-  );
-  return [...new Set(reasons)];
+  const reasons = new Set<string>();
+  const failures: FieldError[] = [];
+  for (const [name, message] of Object.entries(constraints)) {
+    const reason = name === NESTED_VALIDATION ? `${field} must be an object` : message;
+    if (reasons.has(reason)) continue;
+    reasons.add(reason);
+    failures.push({ field, reason, ...describeConstraint(error, name) });
+  }
+  return failures;
 }
-
-/** class-validator's constraint names, as they appear as keys of `ValidationError.constraints`. */
-const IS_DEFINED = 'isDefined';
-const NESTED_VALIDATION = 'nestedValidation';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -79,8 +79,8 @@ describe('decodeCloudEvent, structured mode', () => {
     expect(error.code).toBe('invalid-cloudevent');
     expect(error.fieldErrors).toEqual(
       expect.arrayContaining([
-        { field: 'id', reason: 'id is required' },
-        { field: 'specversion', reason: "specversion must be '1.0'" },
+        expect.objectContaining({ field: 'id', reason: 'id is required' }),
+        expect.objectContaining({ field: 'specversion', reason: "specversion must be '1.0'" }),
       ]),
     );
   });
@@ -93,7 +93,9 @@ describe('decodeCloudEvent, structured mode', () => {
   ])('rejects the JSON value %s as invalid-cloudevent, saying it is %s', (json, type) => {
     const error = rejection({}, Buffer.from(json));
     expect(error.code).toBe('invalid-cloudevent');
-    expect(error.fieldErrors).toEqual([{ field: '', reason: `value must be a JSON object, got ${type}` }]);
+    expect(error.fieldErrors).toEqual([
+      expect.objectContaining({ field: '', reason: `value must be a JSON object, got ${type}` }),
+    ]);
   });
 
   it('does not repeat the input in the reason for text that is not JSON', () => {
@@ -147,10 +149,9 @@ describe('decodeCloudEvent, binary mode', () => {
   it('takes data from the value only, never from a ce_data or ce_data_base64 header', () => {
     const headers = binaryHeaders({ ce_data: '{"forged":true}', ce_data_base64: 'e30=' });
     expect(decodeCloudEvent(headers, Buffer.from('{"a":1}')).data).toEqual({ a: 1 });
-    expect(rejection(headers, null).fieldErrors).toContainEqual({
-      field: 'data',
-      reason: 'data must be present',
-    });
+    expect(rejection(headers, null).fieldErrors).toContainEqual(
+      expect.objectContaining({ field: 'data', reason: 'data must be present' }),
+    );
   });
 
   it('accepts a JSON content type with parameters or a +json suffix', () => {
@@ -180,7 +181,9 @@ describe('decodeCloudEvent, binary mode', () => {
   it('rejects an event without data as invalid-cloudevent', () => {
     const error = rejection(binaryHeaders(), null);
     expect(error.code).toBe('invalid-cloudevent');
-    expect(error.fieldErrors).toContainEqual({ field: 'data', reason: 'data must be present' });
+    expect(error.fieldErrors).toContainEqual(
+      expect.objectContaining({ field: 'data', reason: 'data must be present' }),
+    );
   });
 
   it('rejects missing required attributes as invalid-cloudevent, naming them', () => {
@@ -188,7 +191,9 @@ describe('decodeCloudEvent, binary mode', () => {
     delete headers.ce_source;
     const error = rejection(headers, Buffer.from('{}'));
     expect(error.code).toBe('invalid-cloudevent');
-    expect(error.fieldErrors).toContainEqual({ field: 'source', reason: 'source is required' });
+    expect(error.fieldErrors).toContainEqual(
+      expect.objectContaining({ field: 'source', reason: 'source is required' }),
+    );
   });
 });
 
@@ -202,7 +207,9 @@ describe('decodeCloudEvent, attributes a database cannot store', () => {
       const json = JSON.stringify(goodEvent()).replace('"evt-1"', `"evt-${escape}"`);
       const error = rejection({}, Buffer.from(json, 'utf8'));
       expect(error.code).toBe('invalid-cloudevent');
-      expect(error.fieldErrors).toEqual([{ field: 'id', reason: expect.stringContaining(reason) }]);
+      expect(error.fieldErrors).toEqual([
+        expect.objectContaining({ field: 'id', reason: expect.stringContaining(reason) }),
+      ]);
     },
   );
 
@@ -212,7 +219,10 @@ describe('decodeCloudEvent, attributes a database cannot store', () => {
       const error = rejection(binaryHeaders({ [header]: 'a\u0000b' }), Buffer.from('{}'));
       expect(error.code).toBe('invalid-cloudevent');
       expect(error.fieldErrors).toEqual([
-        { field: header.slice('ce_'.length), reason: expect.stringContaining('NUL character') },
+        expect.objectContaining({
+          field: header.slice('ce_'.length),
+          reason: expect.stringContaining('NUL character'),
+        }),
       ]);
     },
   );

@@ -6,6 +6,7 @@ export * from './service-config';
 export * from './service-definition';
 export * from './service-kit.module';
 export * from './validation.pipe';
+export * from './i18n';
 export * from './unexpected-error.filter';
 export * from './kafka-reachability';
 export * from './rate-limits';

@@ -32,22 +32,33 @@ describe('answerBodyParserErrors', () => {
       code: 'invalid-request',
       message: 'the request body cannot be read',
       fieldErrors: [
-        { field: '', reason: `body is not valid JSON: Unexpected token 'Ә', "…" is not valid JSON` },
+        {
+          field: '',
+          reason: `body is not valid JSON: Unexpected token 'Ә', "…" is not valid JSON`,
+          code: 'invalidJson',
+          message: 'the request body is not valid JSON',
+        },
       ],
     });
     expect(JSON.stringify((error as HttpException).getResponse())).not.toContain('fullName');
   });
 
   it.each([
-    ['request entity too large', 413, 'entity.too.large', 'Payload Too Large'],
-    ['unsupported charset "LATIN1"', 415, 'charset.unsupported', 'Unsupported Media Type'],
-  ])('answers "%s" with %i in the contract shape', (message, status, type, statusText) => {
+    ['request entity too large', 413, 'entity.too.large', 'Payload Too Large', 'bodyTooLarge'],
+    [
+      'unsupported charset "LATIN1"',
+      415,
+      'charset.unsupported',
+      'Unsupported Media Type',
+      'unsupportedCharset',
+    ],
+  ])('answers "%s" with %i in the contract shape', (message, status, type, statusText, code) => {
     const error = passedOn(bodyParserError(message, status, type)) as HttpException;
     expect(error.getStatus()).toBe(status);
     expect(error.getResponse()).toMatchObject({
       statusCode: status,
       error: statusText,
-      fieldErrors: [{ field: '', reason: message }],
+      fieldErrors: [{ field: '', reason: message, code, message: expect.any(String) }],
     });
   });
 

@@ -1,7 +1,8 @@
+import type { FieldError } from '@app/contracts';
 import { redactValues } from '@app/persistence';
 import type { NextFunction, Request, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
-import { invalidRequest } from './validation.pipe';
+import { invalidRequest } from './i18n/localized-http.exception';
 
 /**
  * Express's default of 100 kB is less than the longest appeal the contract allows, once a client
@@ -44,6 +45,24 @@ export function refuseInvalidUtf8(
   }
 }
 
+/** The field error code of each body-parser failure type; any other is `unreadableBody`. */
+export const BODY_ERROR_CODES: Readonly<Record<string, string>> = {
+  'entity.parse.failed': 'invalidJson',
+  'encoding.invalid': 'invalidUtf8',
+  'entity.too.large': 'bodyTooLarge',
+  'charset.unsupported': 'unsupportedCharset',
+  'encoding.unsupported': 'unsupportedEncoding',
+};
+
+function bodyError(error: BodyParserError): FieldError {
+  const code = BODY_ERROR_CODES[error.type] ?? 'unreadableBody';
+  const reason =
+    code === 'invalidJson' ? `body is not valid JSON: ${redactValues(error.message)}` : error.message;
+  return code === 'bodyTooLarge'
+    ? { field: '', reason, code, params: { limit: JSON_BODY_LIMIT } }
+    : { field: '', reason, code };
+}
+
 /**
  * Express error middleware for the line after the JSON body parser: a body that is not JSON, too large or
  * of an unsupported charset gets the contract's 4xx shape. Nest would answer a parse failure with V8's
@@ -56,9 +75,5 @@ export function answerBodyParserErrors(
   next: NextFunction,
 ): void {
   if (!isBodyParserError(error)) return next(error);
-  const reason =
-    error.type === 'entity.parse.failed'
-      ? `body is not valid JSON: ${redactValues(error.message)}`
-      : error.message;
-  next(invalidRequest(error.status, 'the request body cannot be read', [{ field: '', reason }]));
+  next(invalidRequest(error.status, 'unreadable-body', [bodyError(error)]));
 }

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { ACCEPT_LANGUAGE_PARAMETER } from './i18n/error-responses';
 import { portInUseMessage } from './port-holder';
 import { loadServiceConfig } from './service-config';
 import { answerBodyParserErrors, JSON_BODY_LIMIT, refuseInvalidUtf8 } from './json-body';
@@ -63,7 +64,8 @@ export async function runService(
   const openApiBuilder = new DocumentBuilder()
     .setTitle(`appeal-routing ${definition.name}`)
     .setDescription(definition.description)
-    .setVersion('1');
+    .setVersion('1')
+    .addGlobalParameters(ACCEPT_LANGUAGE_PARAMETER);
   for (const [name, scheme] of Object.entries(definition.securitySchemes ?? {}))
     openApiBuilder.addSecurity(name, scheme);
   const openApi = openApiBuilder.build();

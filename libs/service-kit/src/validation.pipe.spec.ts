@@ -71,7 +71,12 @@ describe('ContractValidationPipe', () => {
     const response = badRequestBody({ ...goodAppeal(), kind: 'wish' });
     expect(response).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'invalid-request' });
     expect(response.fieldErrors).toEqual([
-      { field: 'kind', reason: expect.stringMatching(/^kind must be one of/) },
+      {
+        field: 'kind',
+        reason: expect.stringMatching(/^kind must be one of/),
+        code: 'isEnum',
+        message: 'kind must be one of: application, complaint, proposal, request, response',
+      },
     ]);
   });
 
@@ -80,7 +85,12 @@ describe('ContractValidationPipe', () => {
     const iin = validIin();
     (appeal.citizen as Record<string, unknown>).iin = `${iin.slice(0, 11)}${(Number(iin[11]) + 1) % 10}`;
     expect(badRequestBody(appeal).fieldErrors).toEqual([
-      { field: 'citizen.iin', reason: 'iin check digit is wrong' },
+      {
+        field: 'citizen.iin',
+        reason: 'iin check digit is wrong',
+        code: 'iinCheckDigit',
+        message: "citizen.iin: the IIN's check digit is wrong",
+      },
     ]);
   });
 
@@ -95,7 +105,12 @@ describe('ContractValidationPipe', () => {
 
   it('rejects a body that is not a JSON object', () => {
     expect(badRequestBody([goodAppeal()]).fieldErrors).toEqual([
-      { field: '', reason: 'value must be a JSON object, got an array' },
+      {
+        field: '',
+        reason: 'value must be a JSON object, got an array',
+        code: 'jsonObject',
+        message: 'the value must be a JSON object',
+      },
     ]);
   });
 

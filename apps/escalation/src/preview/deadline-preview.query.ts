@@ -36,6 +36,7 @@ export class DeadlinePreviewQuery {
   @IsOptionalField()
   @Matches(/^(\d{1,2}|[12]\d\d|3[0-5]\d|36[0-5])$/, {
     message: 'workingDays must be a whole number from 0 to 365',
+    context: { code: 'wholeNumberRange', params: { min: 0, max: 365 } },
   })
   workingDays?: string;
 
@@ -55,7 +56,7 @@ export type PreviewRequest = { receivedAt: Date; lang: AppealLanguage } & (
 /** Turns the query into a request, or a 400 naming each bad parameter. */
 export function parsePreviewQuery(query: unknown): PreviewRequest {
   const checked = validatePayload(DeadlinePreviewQuery, query);
-  if (!checked.ok) throw invalidRequest(400, 'the query has invalid parameters', checked.errors);
+  if (!checked.ok) throw invalidRequest(400, 'invalid-query', checked.errors);
   const { receivedAt, kind, workingDays, lang = 'en' } = checked.value;
   const errors: FieldError[] = [];
   const received = new Date(receivedAt);
@@ -64,12 +65,18 @@ export function parsePreviewQuery(query: unknown): PreviewRequest {
     errors.push({
       field: 'receivedAt',
       reason: `receivedAt must be in the years ${FIRST_YEAR}–${LAST_YEAR}`,
+      code: 'yearRange',
+      params: { min: FIRST_YEAR, max: LAST_YEAR },
     });
   if ((kind === undefined) === (workingDays === undefined)) {
-    const reason = 'give exactly one of kind and workingDays';
-    errors.push({ field: 'kind', reason }, { field: 'workingDays', reason });
+    const oneOf = {
+      reason: 'give exactly one of kind and workingDays',
+      code: 'exactlyOneOf',
+      params: { fields: 'kind, workingDays' },
+    };
+    errors.push({ field: 'kind', ...oneOf }, { field: 'workingDays', ...oneOf });
   }
-  if (errors.length > 0) throw invalidRequest(400, 'the query has invalid parameters', errors);
+  if (errors.length > 0) throw invalidRequest(400, 'invalid-query', errors);
   return kind !== undefined
     ? { receivedAt: received, lang, kind }
     : { receivedAt: received, lang, workingDays: Number(workingDays) };

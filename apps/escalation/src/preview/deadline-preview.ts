@@ -63,10 +63,12 @@ export class DeadlinePreview {
     } catch (error) {
       if (!(error instanceof OutsideCalendarError)) throw error;
       const field = 'workingDays' in request ? 'workingDays' : 'receivedAt';
-      throw invalidRequest(400, 'the query has invalid parameters', [
+      throw invalidRequest(400, 'invalid-query', [
         {
           field,
           reason: `the deadline would fall in ${error.year}, outside the calendar's years ${FIRST_YEAR}–${LAST_YEAR}`,
+          code: 'deadlineOutsideCalendar',
+          params: { year: error.year, min: FIRST_YEAR, max: LAST_YEAR },
         },
       ]);
     }

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiInvalidRequestResponse } from '@app/service-kit';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadlinePreview, type DeadlinePreviewResponse } from './deadline-preview';
 import { DeadlinePreviewQuery, parsePreviewQuery } from './deadline-preview.query';
 
@@ -15,7 +16,7 @@ export class DeadlinesController {
   @ApiOkResponse({
     description: 'registeredOn, dueOn, dueAt, workingDays, policy, skipped days with reasons, warnings',
   })
-  @ApiBadRequestResponse({ description: 'A parameter is missing or invalid; fieldErrors name it' })
+  @ApiInvalidRequestResponse('A parameter is missing or invalid; fieldErrors name it')
   show(@Query() query: DeadlinePreviewQuery): Promise<DeadlinePreviewResponse> {
     return this.preview.preview(parsePreviewQuery(query));
   }

@@ -74,7 +74,12 @@ export class AppealRegistrar {
       // A retry of a submission registered before is answered as such, even once its submittedAt is stale.
       const earlier = await this.earlierRegistration(manager, submission, fingerprint);
       return (
-        earlier ?? { outcome: 'refused', fieldErrors: [{ field: 'submittedAt', reason: receipt.reason }] }
+        earlier ?? {
+          outcome: 'refused',
+          fieldErrors: [
+            { field: 'submittedAt', reason: receipt.reason, code: receipt.code, params: receipt.params },
+          ],
+        }
       );
     }
     for (let draw = 1; draw <= MAX_TRACKING_NUMBER_DRAWS; draw += 1) {

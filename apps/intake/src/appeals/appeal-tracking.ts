@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { httpError } from '@app/service-kit';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Appeal } from './appeal.entity';
@@ -22,11 +23,7 @@ export class AppealTracking {
     const appeal = TRACKING_NUMBER_PATTERN.test(normalized)
       ? await this.dataSource.manager.findOneBy(Appeal, { trackingNumber: normalized })
       : null;
-    if (!appeal)
-      throw new NotFoundException({
-        code: 'appeal-not-found',
-        message: 'no appeal has this tracking number',
-      });
+    if (!appeal) throw httpError('appeal-not-found');
     const entries = await this.dataSource.manager.find(StatusEntry, {
       where: { appealId: appeal.id },
       order: { occurredAt: 'ASC', id: 'ASC' },

@@ -1,20 +1,14 @@
 import { SubmittedAppealData } from '@app/contracts';
-import { invalidRequest, RateLimited } from '@app/service-kit';
 import {
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+  ApiErrorResponse,
+  ApiInvalidRequestResponse,
+  httpError,
+  invalidRequest,
+  RateLimited,
+} from '@app/service-kit';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -63,7 +57,8 @@ export class AppealsController {
     type: RegisteredAppealResponse,
     description: 'Replay of an earlier submission with this key',
   })
-  @ApiConflictResponse({ description: 'The Idempotency-Key was already used for different content' })
+  @ApiInvalidRequestResponse()
+  @ApiErrorResponse(409, 'The Idempotency-Key was already used for different content')
   async submit(
     @SubmittedBy() system: SubmittingSystem,
     @Body() data: SubmittedAppealData,
@@ -73,10 +68,12 @@ export class AppealsController {
     const arrivedAt = new Date();
     const key = idempotencyKey?.trim() || randomUUID();
     if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw invalidRequest(400, 'the request has invalid fields', [
+      throw invalidRequest(400, 'invalid-fields', [
         {
           field: 'Idempotency-Key',
           reason: `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+          code: 'maxLength',
+          params: { max: MAX_IDEMPOTENCY_KEY_LENGTH, count: MAX_IDEMPOTENCY_KEY_LENGTH },
         },
       ]);
     }
@@ -87,13 +84,8 @@ export class AppealsController {
       arrivedAt,
     });
     if (registration.outcome === 'refused')
-      throw invalidRequest(400, 'the request has invalid fields', registration.fieldErrors);
-    if (registration.outcome === 'conflict') {
-      throw new ConflictException({
-        code: 'idempotency-key-reused',
-        message: 'this Idempotency-Key was already used for a different appeal',
-      });
-    }
+      throw invalidRequest(400, 'invalid-fields', registration.fieldErrors);
+    if (registration.outcome === 'conflict') throw httpError('idempotency-key-reused');
     if (registration.outcome === 'duplicate') response.status(200).setHeader('Idempotent-Replayed', 'true');
     return RegisteredAppealResponse.of(registration.appeal);
   }
@@ -102,6 +94,7 @@ export class AppealsController {
   @RateLimited(TRACKING_BUCKET)
   @ApiOperation({ summary: 'Public status timeline of an appeal, without personal data' })
   @ApiTooManyRequestsResponse({ description: 'Too many lookups from this address; see Retry-After.' })
+  @ApiErrorResponse(404, 'No appeal has this tracking number')
   track(@Param('trackingNumber') trackingNumber: string): Promise<PublicAppealStatus> {
     return this.tracking.byTrackingNumber(trackingNumber);
   }

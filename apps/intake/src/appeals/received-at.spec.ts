@@ -38,7 +38,12 @@ describe('decideReceivedAt', () => {
 
   it('refuses a submittedAt further ahead than the tolerance, naming the tolerance', () => {
     const decision = decideReceivedAt(at(5 * MINUTE + 1), NOW, POLICY);
-    expect(decision).toEqual({ ok: false, reason: expect.stringContaining('more than PT5M ahead') });
+    expect(decision).toEqual({
+      ok: false,
+      reason: expect.stringContaining('more than PT5M ahead'),
+      code: 'submittedAtTooFarAhead',
+      params: { tolerance: 'PT5M', now: expect.any(String) },
+    });
   });
 
   it('accepts a submittedAt exactly the maximum age old and refuses an older one', () => {
@@ -47,7 +52,12 @@ describe('decideReceivedAt', () => {
       receivedAt: new Date(NOW.getTime() - 30 * DAY),
     });
     const decision = decideReceivedAt(at(-30 * DAY - 1), NOW, POLICY);
-    expect(decision).toEqual({ ok: false, reason: expect.stringContaining('more than P30D before') });
+    expect(decision).toEqual({
+      ok: false,
+      reason: expect.stringContaining('more than P30D before'),
+      code: 'submittedAtTooOld',
+      params: { maxAge: 'P30D', now: expect.any(String) },
+    });
   });
 
   it('never gives a receive moment after intake saw the appeal, nor one outside the accepted window', () => {

@@ -1,3 +1,4 @@
+import type { FieldError } from '@app/contracts';
 import { DateTime, Duration } from 'luxon';
 
 /**
@@ -16,7 +17,8 @@ export const SUBMITTED_AT_POLICY = Symbol('SubmittedAtPolicy');
 const DEFAULT_FUTURE_TOLERANCE = 'PT5M';
 const DEFAULT_MAX_AGE = 'P30D';
 
-export type ReceiptDecision = { ok: true; receivedAt: Date } | { ok: false; reason: string };
+export type ReceiptDecision =
+  { ok: true; receivedAt: Date } | ({ ok: false } & Required<Omit<FieldError, 'field'>>);
 
 /**
  * When the appeal counts as received: its `submittedAt` when given and believable, else the moment intake
@@ -37,6 +39,8 @@ export function decideReceivedAt(
       reason:
         `submittedAt must not be more than ${policy.futureTolerance.toISO()} ahead of intake's clock ` +
         `(${receivedNow.toISOString()}): give the moment the citizen submitted the appeal, or leave it out`,
+      code: 'submittedAtTooFarAhead',
+      params: { tolerance: String(policy.futureTolerance.toISO()), now: receivedNow.toISOString() },
     };
   }
   if (submitted.getTime() < now.minus(policy.maxAge).toMillis()) {
@@ -46,6 +50,8 @@ export function decideReceivedAt(
         `submittedAt must not be more than ${policy.maxAge.toISO()} before intake receives the appeal ` +
         `(${receivedNow.toISOString()}): an older date would shorten the legal term; correct it, or leave ` +
         'it out so that the moment of receipt counts, and send again',
+      code: 'submittedAtTooOld',
+      params: { maxAge: String(policy.maxAge.toISO()), now: receivedNow.toISOString() },
     };
   }
   return { ok: true, receivedAt: submitted > receivedNow ? receivedNow : submitted };

@@ -132,11 +132,12 @@ describe('@IsKazakhIin', () => {
   });
 
   it.each([
-    ['12345', 'iin must be 12 digits'],
-    [withWrongCheckDigit(mustMakeIin('900101', 3, '0001')), 'iin check digit is wrong'],
-    [mustMakeIin('900230', 3, '0001'), 'iin birth date is not a real date'],
-    [123456789012, 'iin must be a string of 12 digits'],
-  ])('rejects %p with "%s"', (iin, reason) => {
-    expect(validatePayload(Person, { iin })).toEqual({ ok: false, errors: [{ field: 'iin', reason }] });
+    ['12345', 'iin must be 12 digits', 'iinFormat'],
+    [withWrongCheckDigit(mustMakeIin('900101', 3, '0001')), 'iin check digit is wrong', 'iinCheckDigit'],
+    [mustMakeIin('900230', 3, '0001'), 'iin birth date is not a real date', 'iinBirthDate'],
+    [mustMakeIin('900101', 0, '0001'), 'iin century-and-sex digit (7th) must be 1-6', 'iinCentury'],
+    [123456789012, 'iin must be a string of 12 digits', 'iinFormat'],
+  ])('rejects %p with "%s" (%s)', (iin, reason, code) => {
+    expect(validatePayload(Person, { iin })).toEqual({ ok: false, errors: [{ field: 'iin', reason, code }] });
   });
 });

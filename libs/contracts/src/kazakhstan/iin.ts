@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import type { ConstraintContext } from '../field-error';
 
 /**
  * Kazakhstan's individual identification number (ИИН / ЖСН), 12 digits:
@@ -94,6 +95,21 @@ function findIinDefect(iin: string, now: Date): IinDefect | undefined {
   if (birthDate.getTime() > now.getTime()) return 'future-birth-date';
   if (computeIinCheckDigit(iin.slice(0, 11)) !== Number(iin.charAt(11))) return 'check-digit';
   return undefined;
+}
+
+/** The field error code of each defect: `@IsKazakhIin` is one constraint, but a client acts on which. */
+export const IIN_DEFECT_CODES: Readonly<Record<IinDefect, string>> = {
+  format: 'iinFormat',
+  century: 'iinCentury',
+  'birth-date': 'iinBirthDate',
+  'future-birth-date': 'iinFutureBirthDate',
+  'check-digit': 'iinCheckDigit',
+};
+
+/** The code of a value that {@link IsKazakhIin} refused (anything but a string has the wrong format). */
+export function iinDefectCode(value: unknown): ConstraintContext {
+  const check = typeof value === 'string' ? checkIin(value) : undefined;
+  return { code: IIN_DEFECT_CODES[check === undefined || check.valid ? 'format' : check.code] };
 }
 
 /** class-validator rule: a string that passes {@link checkIin}; the message names the exact defect. */

@@ -68,6 +68,8 @@ describe('@IsKatoCode', () => {
         {
           field: 'regionKato',
           reason: "regionKato must start with a known region's КАТО prefix (51 is not one)",
+          code: 'katoRegion',
+          params: { prefix: '51' },
         },
       ],
     });
@@ -76,7 +78,9 @@ describe('@IsKatoCode', () => {
   it.each(['75111000', 751110000, null])('rejects %p as not a 9-digit code', (regionKato) => {
     expect(validatePayload(Place, { regionKato })).toEqual({
       ok: false,
-      errors: [{ field: 'regionKato', reason: 'regionKato must be a КАТО code of 9 digits' }],
+      errors: [
+        { field: 'regionKato', reason: 'regionKato must be a КАТО code of 9 digits', code: 'katoFormat' },
+      ],
     });
   });
 });

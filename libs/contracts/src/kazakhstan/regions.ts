@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import type { ConstraintContext } from '../field-error';
 
 /**
  * The 20 first-level units of Kazakhstan: 17 oblasts and 3 cities of republican significance, each
@@ -97,6 +98,16 @@ export function findRegionByKato(kato: string): KzRegion | undefined {
 /** True for a 9-digit КАТО code inside one of the 20 regions. */
 export function isKatoCode(value: unknown): value is string {
   return typeof value === 'string' && KATO_CODE.test(value) && REGIONS_BY_PREFIX.has(value.slice(0, 2));
+}
+
+/** The codes {@link katoDefect} gives. */
+export const KATO_DEFECT_CODES = ['katoFormat', 'katoRegion'] as const;
+
+/** Why {@link IsKatoCode} refused a value: not 9 digits, or a prefix that is no region's. */
+export function katoDefect(value: unknown): ConstraintContext {
+  return typeof value === 'string' && KATO_CODE.test(value)
+    ? { code: 'katoRegion', params: { prefix: value.slice(0, 2) } }
+    : { code: 'katoFormat' };
 }
 
 /** class-validator rule: 9 digits whose first two are a known region's КАТО prefix. */

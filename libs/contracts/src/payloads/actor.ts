@@ -23,6 +23,7 @@ export class ActorData {
   @Length(1, 128)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
     message: 'id must be an account or service id: letters, digits and . _ : - (never an e-mail address)',
+    context: { code: 'actorId' },
   })
   id!: string;
 }

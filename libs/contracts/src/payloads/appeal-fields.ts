@@ -35,7 +35,10 @@ export function CategoryField(): PropertyDecorator {
     ApiProperty({ pattern: CATEGORY_CODE.source, maxLength: 64, example: 'roads.repair' }),
     IsString(),
     MaxLength(64),
-    Matches(CATEGORY_CODE, { message: 'category must be a lower-case dotted code like roads.repair' }),
+    Matches(CATEGORY_CODE, {
+      message: 'category must be a lower-case dotted code like roads.repair',
+      context: { code: 'categoryCode' },
+    }),
   );
 }
 
@@ -115,7 +118,10 @@ export function EscalationLevelField(description: string, added: AddedField = {}
       added,
     ),
     IsString(),
-    Matches(LEVEL_CODE, { message: '$property must be a lower-case level code like regional-akimat' }),
+    Matches(LEVEL_CODE, {
+      message: '$property must be a lower-case level code like regional-akimat',
+      context: { code: 'levelCode' },
+    }),
   );
 }
 

@@ -10,6 +10,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { IsNotBlank, IsOptionalField } from '../decorators';
+import type { ConstraintContext } from '../field-error';
 import { IsKazakhIin } from '../kazakhstan/iin';
 import { CitizenChannel } from './enums';
 
@@ -34,6 +35,11 @@ function requiredFor(channel: CitizenChannel): (args: ValidationArguments) => st
       : `${property} is required when preferredChannel is ${channel}`;
 }
 
+/** Names a missing contact's failure for clients (a null one is `notNull`, whatever the context). */
+function requiredForContext(channel: CitizenChannel): ConstraintContext {
+  return { code: 'requiredForChannel', params: { channel } };
+}
+
 /** The citizen as routing and notification may see them: a name to address, a way to reach them. */
 export class CitizenContactData {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Әлия Сәрсенбайқызы Нұрланова' })
@@ -44,7 +50,10 @@ export class CitizenContactData {
 
   @ApiPropertyOptional({ format: 'email', description: 'Required when preferredChannel is email.' })
   @ValidateIf(isContactNeeded(CitizenChannel.email))
-  @IsDefined({ message: requiredFor(CitizenChannel.email) })
+  @IsDefined({
+    message: requiredFor(CitizenChannel.email),
+    context: requiredForContext(CitizenChannel.email),
+  })
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 
@@ -54,8 +63,11 @@ export class CitizenContactData {
     description: 'E.164. Required when preferredChannel is sms.',
   })
   @ValidateIf(isContactNeeded(CitizenChannel.sms))
-  @IsDefined({ message: requiredFor(CitizenChannel.sms) })
-  @Matches(E164_PHONE, { message: 'phone must be an E.164 phone number, e.g. +77011234567' })
+  @IsDefined({ message: requiredFor(CitizenChannel.sms), context: requiredForContext(CitizenChannel.sms) })
+  @Matches(E164_PHONE, {
+    message: 'phone must be an E.164 phone number, e.g. +77011234567',
+    context: { code: 'e164Phone' },
+  })
   phone?: string;
 
   @ApiProperty({ enum: Object.values(CitizenChannel), enumName: 'CitizenChannel' })

@@ -182,8 +182,8 @@ describe('EventPayloads', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { field: 'appealId', reason: 'appealId is required' },
-        { field: 'trackingNumber', reason: 'trackingNumber is required' },
+        { field: 'appealId', reason: 'appealId is required', code: 'isDefined' },
+        { field: 'trackingNumber', reason: 'trackingNumber is required', code: 'isDefined' },
       ],
     });
   });
@@ -196,7 +196,9 @@ describe('EventPayloads', () => {
     });
     expect(result).toEqual({
       ok: false,
-      errors: [{ field: 'citizen.iin', reason: 'property iin should not exist' }],
+      errors: [
+        { field: 'citizen.iin', reason: 'property iin should not exist', code: 'whitelistValidation' },
+      ],
     });
   });
 
@@ -208,11 +210,17 @@ describe('EventPayloads', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { field: 'acceptedBy.kind', reason: 'kind must be one of: staff, citizen, system' },
+        {
+          field: 'acceptedBy.kind',
+          reason: 'kind must be one of: staff, citizen, system',
+          code: 'isEnum',
+          params: { values: 'staff, citizen, system' },
+        },
         {
           field: 'acceptedBy.id',
           reason:
             'id must be an account or service id: letters, digits and . _ : - (never an e-mail address)',
+          code: 'actorId',
         },
       ],
     });
@@ -227,7 +235,9 @@ describe('EventPayloads', () => {
       });
       expect(result).toEqual({
         ok: false,
-        errors: [{ field: 'registeredOn', reason: 'registeredOn must be a day YYYY-MM-DD' }],
+        errors: [
+          { field: 'registeredOn', reason: 'registeredOn must be a day YYYY-MM-DD', code: 'isCalendarDay' },
+        ],
       });
     },
   );
@@ -263,6 +273,8 @@ describe('EventPayloads', () => {
         {
           field: 'reason',
           reason: 'reason must be one of: overdue, answer-rejected, manual, deadline-missed',
+          code: 'isEnum',
+          params: { values: 'overdue, answer-rejected, manual, deadline-missed' },
         },
       ],
     });

@@ -141,11 +141,23 @@ describe('validatePayload(SubmittedAppealData)', () => {
 
   it('requires the contact of the preferred channel, saying why', () => {
     expect(errorsOf(appealWith('citizen', { fullName: 'A', preferredChannel: 'email' }))).toEqual([
-      { field: 'citizen.email', reason: 'email is required when preferredChannel is email' },
+      {
+        field: 'citizen.email',
+        reason: 'email is required when preferredChannel is email',
+        code: 'requiredForChannel',
+        params: { channel: 'email' },
+      },
     ]);
     expect(
       errorsOf(appealWith('citizen', { fullName: 'A', email: 'a@example.kz', preferredChannel: 'sms' })),
-    ).toEqual([{ field: 'citizen.phone', reason: 'phone is required when preferredChannel is sms' }]);
+    ).toEqual([
+      {
+        field: 'citizen.phone',
+        reason: 'phone is required when preferredChannel is sms',
+        code: 'requiredForChannel',
+        params: { channel: 'sms' },
+      },
+    ]);
   });
 
   it('names a null contact as null, not as missing for a channel the citizen did not choose', () => {
@@ -159,8 +171,16 @@ describe('validatePayload(SubmittedAppealData)', () => {
         }),
       ),
     ).toEqual([
-      { field: 'citizen.phone', reason: 'phone must not be null: leave it out when there is none' },
-      { field: 'citizen.phone', reason: 'phone must be an E.164 phone number, e.g. +77011234567' },
+      {
+        field: 'citizen.phone',
+        reason: 'phone must not be null: leave it out when there is none',
+        code: 'notNull',
+      },
+      {
+        field: 'citizen.phone',
+        reason: 'phone must be an E.164 phone number, e.g. +77011234567',
+        code: 'e164Phone',
+      },
     ]);
   });
 
@@ -171,24 +191,26 @@ describe('validatePayload(SubmittedAppealData)', () => {
     const json = JSON.stringify(goodAppeal());
     const top = JSON.parse(json.replace('{', prefix)) as unknown;
     const nested = JSON.parse(json.replace('"citizen":{', `"citizen":${prefix}`)) as unknown;
-    expect(errorsOf(top)).toEqual([{ field, reason: `property ${key} should not exist` }]);
+    expect(errorsOf(top)).toEqual([
+      { field, reason: `property ${key} should not exist`, code: 'whitelistValidation' },
+    ]);
     expect(errorsOf(nested)).toEqual([
-      { field: `citizen.${field}`, reason: `property ${key} should not exist` },
+      { field: `citizen.${field}`, reason: `property ${key} should not exist`, code: 'whitelistValidation' },
     ]);
   });
 
   it('gives the IIN defect in words', () => {
     expect(errorsOf(appealWith('citizen.iin', '900101300018'))).toEqual([
-      { field: 'citizen.iin', reason: 'iin check digit is wrong' },
+      { field: 'citizen.iin', reason: 'iin check digit is wrong', code: 'iinCheckDigit' },
     ]);
   });
 
   it('rejects unknown properties at any depth instead of dropping them', () => {
     expect(errorsOf(appealWith('regionCode', '751110000'))).toEqual([
-      { field: 'regionCode', reason: 'property regionCode should not exist' },
+      { field: 'regionCode', reason: 'property regionCode should not exist', code: 'whitelistValidation' },
     ]);
     expect(errorsOf(appealWith('citizen.address', 'Абай даңғылы 1'))).toEqual([
-      { field: 'citizen.address', reason: 'property address should not exist' },
+      { field: 'citizen.address', reason: 'property address should not exist', code: 'whitelistValidation' },
     ]);
   });
 
@@ -201,7 +223,7 @@ describe('validatePayload(SubmittedAppealData)', () => {
 
   it.each([null, 'appeal', 42, [], true])('rejects the non-object %p as a whole', (plain) => {
     expect(errorsOf(plain)).toEqual([
-      { field: '', reason: expect.stringContaining('must be a JSON object') },
+      { field: '', reason: expect.stringContaining('must be a JSON object'), code: 'jsonObject' },
     ]);
   });
 
@@ -237,13 +259,20 @@ describe('validatePayload(SubmittedAppealData), the size of the answer', () => {
     expect(errors[MAX_FIELD_ERRORS]).toEqual({
       field: '',
       reason: `${900 - MAX_FIELD_ERRORS} more field errors not listed`,
+      code: 'moreFieldErrors',
+      params: { count: 900 - MAX_FIELD_ERRORS },
     });
   });
 
   it('answers 100 000 unknown keys with one error', () => {
     const unknown = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`extra${i}`, i]));
     expect(errorsOf({ ...goodAppeal(), ...unknown })).toEqual([
-      { field: '', reason: `value must have at most ${MAX_JSON_ENTRIES} properties` },
+      {
+        field: '',
+        reason: `value must have at most ${MAX_JSON_ENTRIES} properties`,
+        code: 'maxEntries',
+        params: { max: MAX_JSON_ENTRIES, count: MAX_JSON_ENTRIES },
+      },
     ]);
   });
 

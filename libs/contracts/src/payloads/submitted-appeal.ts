@@ -43,6 +43,7 @@ export class AttachmentData {
   @ApiProperty({ example: 'image/jpeg' })
   @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, {
     message: 'mediaType must be a media type like image/jpeg',
+    context: { code: 'mediaType' },
   })
   @MaxLength(255)
   mediaType!: string;
@@ -57,13 +58,13 @@ export class AttachmentData {
   @ApiProperty({ format: 'uri', example: 'https://files.example.kz/a/123' })
   @IsUrl(
     { protocols: ['https'], require_protocol: true, require_tld: false },
-    { message: 'url must be an https URL' },
+    { message: 'url must be an https URL', context: { code: 'httpsUrl' } },
   )
   @MaxLength(2048)
   url!: string;
 
   @ApiProperty({ pattern: SHA256_HEX.source, description: 'SHA-256 of the file, 64 hex digits.' })
-  @Matches(SHA256_HEX, { message: 'sha256 must be 64 hex digits' })
+  @Matches(SHA256_HEX, { message: 'sha256 must be 64 hex digits', context: { code: 'sha256Hex' } })
   sha256!: string;
 }
 

@@ -72,6 +72,15 @@ describe('deadLetterRecord', () => {
     });
   });
 
+  it('names each field error by field and English reason only, as before field errors had codes', () => {
+    const fieldErrors = [
+      { field: 'data.subject', reason: 'subject must be shorter than or equal to 300 characters' },
+    ];
+    const coded = fieldErrors.map((error) => ({ ...error, code: 'isLength', params: { min: 1, max: 300 } }));
+    const dead = record(message(Buffer.from('{}')), { ...invalid, fieldErrors: coded });
+    expect(detailOf(dead.headers).fieldErrors).toEqual(fieldErrors);
+  });
+
   it('caps the field errors and the length of every text, saying how many were left out', () => {
     const fieldErrors = Array.from({ length: 30_000 }, (_, index) => ({
       field: `data.unknown${index}`.padEnd(1_000, 'x'),

@@ -39,7 +39,7 @@ export class StaffAccounts {
       ...(assignment.ok ? [] : assignment.errors),
     ];
     if (problems.length > 0 || !assignment.ok)
-      throw invalidRequest(400, 'the request has invalid fields', problems);
+      throw invalidRequest(400, 'invalid-fields', problems);
     const passwordHash = await this.passwords.hash(request.password);
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
@@ -70,7 +70,7 @@ export class StaffAccounts {
       const current = isUuid(id) ? await this.users.byId(manager, id, true) : undefined;
       if (!current) throw notFound();
       const assignment = decideAssignment(request, current);
-      if (!assignment.ok) throw invalidRequest(400, 'the request has invalid fields', assignment.errors);
+      if (!assignment.ok) throw invalidRequest(400, 'invalid-fields', assignment.errors);
       const changesAssignment =
         request.role !== undefined ||
         request.organizationId !== undefined ||
@@ -99,7 +99,7 @@ export class StaffAccounts {
     const account = isUuid(id) ? await this.users.byId(this.dataSource.manager, id) : undefined;
     if (!account) throw notFound();
     const problems = passwordProblems(password, account.username, this.config.passwordMinLength);
-    if (problems.length > 0) throw invalidRequest(400, 'the request has invalid fields', problems);
+    if (problems.length > 0) throw invalidRequest(400, 'invalid-fields', problems);
     const passwordHash = await this.passwords.hash(password);
     await this.dataSource.transaction(async (manager) => {
       await this.users.update(manager, id, { passwordHash });

@@ -21,7 +21,7 @@ export class CaseSearch {
   search(principal: Principal, query: SearchQuery): Promise<Page<CaseSummary>> {
     const terms = searchTermsOf(query.q);
     if (!terms)
-      throw invalidRequest(400, 'the query has invalid parameters', [
+      throw invalidRequest(400, 'invalid-query', [
         { field: 'q', reason: 'q must contain a letter or a digit' },
       ]);
     const scope = caseScopeOf(principal);

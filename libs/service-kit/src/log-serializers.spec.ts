@@ -1,5 +1,7 @@
 import { QueryFailedError } from 'typeorm';
-import { serializeError } from './log-serializers';
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { serializeError, serializeRequest } from './log-serializers';
 
 const CITIZEN = ['Әсел Нұрланқызы', '900101400017', 'asel@example.kz', '+77011234567', 'жолды жөндеу қажет'];
 
@@ -34,5 +36,21 @@ describe('serializeError', () => {
 
   it('describes what is thrown that is not an Error', () => {
     expect(serializeError('boom')).toEqual({ type: 'string', message: 'Error' });
+  });
+});
+
+describe('serializeRequest', () => {
+  it('logs the path of a request without its query string, however the framework parsed it', () => {
+    const request = Object.assign(new IncomingMessage(new Socket()), {
+      method: 'GET',
+      url: '/api/v1/cases/search?q=%D3%98%D1%81%D0%B5%D0%BB',
+      originalUrl: '/api/v1/cases/search?q=%D3%98%D1%81%D0%B5%D0%BB',
+      query: { q: CITIZEN[0] },
+      headers: { accept: 'application/json' },
+    });
+    const serialized = serializeRequest(request);
+    expect(serialized).toMatchObject({ method: 'GET', url: '/api/v1/cases/search' });
+    expect(JSON.stringify(serialized)).not.toContain(CITIZEN[0]);
+    expect(JSON.stringify(serialized)).not.toContain('%D3%98');
   });
 });

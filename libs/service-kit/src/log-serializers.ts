@@ -1,4 +1,6 @@
 import { describeFailure } from '@app/messaging';
+import type { IncomingMessage } from 'node:http';
+import { stdSerializers } from 'pino';
 
 /**
  * The stack's frames without its first lines, which repeat the message: a stack is only kept when it starts
@@ -23,4 +25,13 @@ export function serializeError(error: unknown): { type: string; message: string;
     message: describeFailure(error),
     ...(stack !== undefined && { stack }),
   };
+}
+
+/**
+ * pino's `req` serializer without the query string: a query may be personal (the console's full-text search
+ * term, a filter by a citizen's e-mail), so a request is logged by its path only, everywhere.
+ */
+export function serializeRequest(request: IncomingMessage): Record<string, unknown> {
+  const { url, query: _query, ...rest } = { ...stdSerializers.req(request) };
+  return { ...rest, url: typeof url === 'string' ? url.split('?')[0] : url };
 }

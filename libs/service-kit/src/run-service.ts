@@ -22,11 +22,21 @@ function writeStartupLine(
   process.stdout.write(`${JSON.stringify({ level, time: Date.now(), service, msg, ...extra })}\n`);
 }
 
+/** Builds the Nest application of a module; a test passes one that compiles a testing module. */
+export type AppFactory = (appModule: Type) => Promise<NestExpressApplication>;
+
+const createApp: AppFactory = (appModule) =>
+  NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
+
 /**
  * Starts one service: migrations, topics, HTTP (health, metrics, OpenAPI at /docs) and, when it consumes,
  * the CloudEvents transport. SIGTERM/SIGINT stop the consumer first, so no handler is cut off mid-transaction.
  */
-export async function runService(definition: ServiceDefinition, appModule: Type): Promise<INestApplication> {
+export async function runService(
+  definition: ServiceDefinition,
+  appModule: Type,
+  create: AppFactory = createApp,
+): Promise<INestApplication> {
   const config = loadServiceConfig(definition);
   const applied = await migrateServiceSchema({
     url: config.databaseUrl,
@@ -44,7 +54,7 @@ export async function runService(definition: ServiceDefinition, appModule: Type)
   else
     writeStartupLine('warn', definition.name, 'Kafka does not answer: topics not checked; starting anyway');
 
-  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
+  const app = await create(appModule);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });
   app.use(answerBodyParserErrors);
   app.useLogger(app.get(Logger));

@@ -7,7 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
 import { HealthController } from './health.controller';
 import { KafkaReachability } from './kafka-reachability';
-import { serializeError } from './log-serializers';
+import { serializeError, serializeRequest } from './log-serializers';
 import { MetricsController } from './metrics.controller';
 import { loadServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
@@ -26,7 +26,8 @@ export class ServiceKitModule {
             level: process.env.LOG_LEVEL ?? 'info',
             base: { service: definition.name },
             messageKey: 'msg',
-            // Citizens' personal data never reaches the logs: no bodies, and no credentials from headers.
+            // Citizens' personal data never reaches the logs: no bodies, no query strings, and no credentials
+            // from headers.
             redact: {
               paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
               remove: true,
@@ -34,8 +35,8 @@ export class ServiceKitModule {
             // pino-http would hand our `err` serializer pino's serialization of the error (stack and
             // enumerable properties, a failed query's parameters among them), not the error itself.
             wrapSerializers: false,
-            serializers: { req: stdSerializers.req, res: stdSerializers.res, err: serializeError },
-            autoLogging: { ignore: (request) => QUIET_PATHS.includes(request.url ?? '') },
+            serializers: { req: serializeRequest, res: stdSerializers.res, err: serializeError },
+            autoLogging: { ignore: (request) => QUIET_PATHS.includes(request.url?.split('?')[0] ?? '') },
             quietReqLogger: true,
           },
         }),

@@ -183,6 +183,9 @@ function registeredEventData(appeal: Appeal): AppealRegisteredData {
     submittedAt: appeal.submittedAt?.toISOString(),
     receivedAt: appeal.receivedAt.toISOString(),
     registeredAt: appeal.registeredAt.toISOString(),
+    subject: appeal.subject,
+    text: appeal.text,
+    ...(appeal.attachments.length > 0 && { attachments: appeal.attachments }),
     citizen: {
       fullName: appeal.citizen.fullName,
       email: appeal.citizen.email,

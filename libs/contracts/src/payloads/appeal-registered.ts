@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
-import { IsOptionalField, IsTimestamp } from '../decorators';
+import { ArrayMaxSize, IsArray, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsNotBlank, IsOptionalField, IsTimestamp } from '../decorators';
 import { AppealEventData } from './appeal-event-data';
 import { CitizenContactData } from './citizen';
+import { AttachmentData, MAX_ATTACHMENTS } from './submitted-appeal';
 import { AppealKind, AppealLanguage } from './enums';
 import {
   ReceivedAtField,
@@ -18,10 +19,11 @@ import {
  * `kz.appeals.registered.v1`: intake accepted the appeal. Everything downstream starts here.
  *
  * Personal data is minimised: the IIN stays with intake (no consumer needs it, and every copy of it on
- * a topic is one more place to protect and audit). The subject and text stay too; the console reads
- * them through intake's API, where reads are audited. What remains is what consumers act on:
- * kind, category and regionKato for routing, language and the citizen's name and contact for
- * notification, and source/sourceEventId/externalId so that the publisher can correlate.
+ * a topic is one more place to protect and audit). What remains is what consumers act on: kind, category
+ * and regionKato for routing, language and the citizen's name and contact for notification,
+ * source/sourceEventId/externalId so that the publisher can correlate, and the subject, text and attachment
+ * references for the console, whose read model (case page, full-text search) must be rebuildable from this
+ * topic alone; there every read of them is audited. Optional because events written before carry none.
  */
 export class AppealRegisteredData extends AppealEventData {
   @ApiProperty({ description: "The submitted event's `source` (for HTTP: the calling system)." })
@@ -66,6 +68,28 @@ export class AppealRegisteredData extends AppealEventData {
 
   @ReceivedAtField()
   receivedAt?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 300, example: 'Жолды жөндеу' })
+  @IsOptionalField()
+  @IsString()
+  @Length(1, 300)
+  @IsNotBlank()
+  subject?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 20000, example: 'Әкімдікке өтініш: жолды жөндеу қажет' })
+  @IsOptionalField()
+  @IsString()
+  @Length(1, 20000)
+  @IsNotBlank()
+  text?: string;
+
+  @ApiPropertyOptional({ type: () => [AttachmentData], maxItems: MAX_ATTACHMENTS })
+  @IsOptionalField()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentData)
+  attachments?: AttachmentData[];
 
   @ApiProperty({ type: () => CitizenContactData })
   @IsObject()

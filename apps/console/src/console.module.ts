@@ -1,10 +1,12 @@
 import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
+import { CaseActionsModule } from './cases/actions/case-actions.module';
+import { CitizenModule } from './citizen/citizen.module';
 import { consoleDefinition } from './console.definition';
 
 @Module({
-  imports: [ServiceKitModule.forService(consoleDefinition)],
+  imports: [ServiceKitModule.forService(consoleDefinition), CaseActionsModule, CitizenModule],
   controllers: [],
   providers: [AuditLog],
 })

@@ -8,3 +8,4 @@ export * from './kazakhstan/iin';
 export * from './kazakhstan/regions';
 export * from './payloads';
 export * from './organizations';
+export * from './citizen/citizen-decision-secret';

@@ -3,7 +3,16 @@ import { EventTap, PORTAL_SOURCE, testDatabaseUrl, testKafka } from '@app/testin
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../apps/console/src/access/principal';
-import { startConsoleInProcess, TestTokens, type InProcessConsole } from '../support/in-process-console';
+import {
+  postToConsole,
+  seedCaseFile,
+  startConsoleInProcess,
+  TestTokens,
+  type ConsoleAnswer,
+  type ConsoleCall,
+  type InProcessConsole,
+  type SeededCase,
+} from '../support/in-process-console';
 
 /**
  * Staff actions and the citizen's voice over HTTP, on the console as it runs (guard, pipes, outbox relay)
@@ -44,83 +53,23 @@ afterAll(async () => {
   await consoleApp?.stop();
 });
 
-interface Answer {
-  status: number;
-  etag: string | null;
-  replayed: boolean;
-  body: Record<string, unknown>;
+function post(path: string, call: ConsoleCall): Promise<ConsoleAnswer> {
+  return postToConsole(consoleApp, path, call);
 }
 
-interface Call {
-  token?: string;
-  key?: string | null;
-  ifMatch?: string | null;
-  body?: unknown;
+function act(appealId: string, action: string, call: ConsoleCall): Promise<ConsoleAnswer> {
+  return postToConsole(consoleApp, `/api/v1/cases/${appealId}/actions/${action}`, call);
 }
 
-async function post(path: string, { token, key = randomUUID(), ifMatch, body }: Call): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (key !== null) headers['idempotency-key'] = key;
-  if (ifMatch) headers['if-match'] = ifMatch;
-  const response = await fetch(`${consoleApp.baseUrl}${path}`, {
-    method: 'POST',
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    etag: response.headers.get('etag'),
-    replayed: response.headers.get('idempotent-replayed') === 'true',
-    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
-  };
-}
-
-function act(appealId: string, action: string, call: Call): Promise<Answer> {
-  return post(`/api/v1/cases/${appealId}/actions/${action}`, call);
-}
-
-interface SeededCase {
-  appealId: string;
-  trackingNumber: string;
-}
-
-/** A case as the read model holds it after routing (and whatever the test changes). */
-async function seedCase(overrides: Record<string, unknown> = {}): Promise<SeededCase> {
-  const appealId = randomUUID();
-  const trackingNumber = `KZ-2026-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`;
-  const row: Record<string, unknown> = {
-    appeal_id: appealId,
-    tracking_number: trackingNumber,
+/** A case as the read model holds it after routing to the Almaty akimat (and whatever the test changes). */
+function seedCase(overrides: Record<string, unknown> = {}): Promise<SeededCase> {
+  return seedCaseFile(db, {
     source: PORTAL_SOURCE,
-    source_event_id: randomUUID(),
-    external_id: `ext-${appealId}`,
-    kind: 'complaint',
-    category: 'roads.repair',
-    region_kato: '751110000',
-    subject: 'Жолды жөндеу',
-    text: 'Әкімдікке өтініш',
-    language: 'kk',
-    received_at: new Date('2026-03-02T04:00:00Z'),
-    registered_at: new Date('2026-03-02T04:00:01Z'),
-    status: 'new',
     responsible_organization_id: ALMATY_AKIMAT,
-    scope_region_kato: ALMATY,
     organization_id: ALMATY_AKIMAT,
-    level: 'regional-akimat',
-    due_at: new Date(Date.now() + 10 * 86_400_000),
-    original_due_at: new Date(Date.now() + 10 * 86_400_000),
-    version: 3,
-    updated_at: new Date(),
+    scope_region_kato: ALMATY,
     ...overrides,
-  };
-  const columns = Object.keys(row);
-  await db.query(
-    `INSERT INTO console.case_file (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-    Object.values(row),
-  );
-  return { appealId, trackingNumber };
+  });
 }
 
 function eventsOf(type: string, appealId: string) {
@@ -330,7 +279,7 @@ describe("the citizen's voice", () => {
     return { ...seeded, responseId: response_id as string, etag: String(answer.body.etag) };
   }
 
-  function decideByLink(trackingNumber: string, body: unknown): Promise<Answer> {
+  function decideByLink(trackingNumber: string, body: unknown): Promise<ConsoleAnswer> {
     return post(`/api/v1/appeals/track/${trackingNumber}/decision`, { key: null, body });
   }
 

@@ -3,6 +3,7 @@ import { messagingMigrations } from '@app/messaging';
 import type { ServiceDefinition } from '@app/service-kit';
 import { CreateCaseReadModel1764000000700 } from './migrations/1764000000700-create-case-read-model';
 import { CreateAuditLog1764000000705 } from './migrations/1764000000705-create-audit-log';
+import { CaseReadModelQueries1764000000720 } from './migrations/1764000000720-case-read-model-queries';
 import { CreateCaseActions1764000000730 } from './migrations/1764000000730-create-case-actions';
 
 /** `source` of the lifecycle events the console publishes (operators' actions). */
@@ -19,6 +20,7 @@ export const consoleDefinition: ServiceDefinition = {
     ...messagingMigrations('console'),
     CreateCaseReadModel1764000000700,
     CreateAuditLog1764000000705,
+    CaseReadModelQueries1764000000720,
     CreateCaseActions1764000000730,
   ],
   consumes: {

@@ -2,11 +2,17 @@ import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
 import { CaseActionsModule } from './cases/actions/case-actions.module';
+import { ReadModelModule } from './cases/read-model/read-model.module';
 import { CitizenModule } from './citizen/citizen.module';
 import { consoleDefinition } from './console.definition';
 
 @Module({
-  imports: [ServiceKitModule.forService(consoleDefinition), CaseActionsModule, CitizenModule],
+  imports: [
+    ServiceKitModule.forService(consoleDefinition),
+    ReadModelModule,
+    CaseActionsModule,
+    CitizenModule,
+  ],
   controllers: [],
   providers: [AuditLog],
 })

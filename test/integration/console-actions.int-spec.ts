@@ -3,16 +3,14 @@ import { EventTap, PORTAL_SOURCE, testDatabaseUrl, testKafka } from '@app/testin
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../apps/console/src/access/principal';
+import { InProcessConsole } from '../support/console-in-process';
 import {
   postToConsole,
   seedCaseFile,
-  startConsoleInProcess,
-  TestTokens,
   type ConsoleAnswer,
   type ConsoleCall,
-  type InProcessConsole,
   type SeededCase,
-} from '../support/in-process-console';
+} from '../support/console-requests';
 
 /**
  * Staff actions and the citizen's voice over HTTP, on the console as it runs (guard, pipes, outbox relay)
@@ -38,10 +36,14 @@ let tap: EventTap;
 let db: DataSource;
 
 beforeAll(async () => {
-  consoleApp = await startConsoleInProcess(new TestTokens(principals), {
-    CONSOLE_CITIZEN_LINK_KEY: LINK_KEY,
-    CONSOLE_CITIZEN_DECISION_LIMIT_PER_MINUTE: '12',
+  consoleApp = new InProcessConsole({
+    databaseUrl: testDatabaseUrl(),
+    groupId: 'console-actions-test',
+    port: 3800,
+    principals,
+    env: { CONSOLE_CITIZEN_LINK_KEY: LINK_KEY, CONSOLE_CITIZEN_DECISION_LIMIT_PER_MINUTE: '12' },
   });
+  await consoleApp.start();
   db = await new DataSource({ type: 'postgres', url: testDatabaseUrl() }).initialize();
   tap = new EventTap(testKafka('console-actions-test'), [Topics.events]);
   await tap.start();
@@ -54,11 +56,11 @@ afterAll(async () => {
 });
 
 function post(path: string, call: ConsoleCall): Promise<ConsoleAnswer> {
-  return postToConsole(consoleApp, path, call);
+  return postToConsole(consoleApp.url, path, call);
 }
 
 function act(appealId: string, action: string, call: ConsoleCall): Promise<ConsoleAnswer> {
-  return postToConsole(consoleApp, `/api/v1/cases/${appealId}/actions/${action}`, call);
+  return postToConsole(consoleApp.url, `/api/v1/cases/${appealId}/actions/${action}`, call);
 }
 
 /** A case as the read model holds it after routing to the Almaty akimat (and whatever the test changes). */
@@ -265,18 +267,21 @@ describe('staff actions', () => {
 });
 
 describe("the citizen's voice", () => {
-  async function answeredCase(): Promise<SeededCase & { responseId: string; etag: string }> {
-    const seeded = await seedCase({ status: 'in-work' });
+  /** A new case the akimat took into work and answered. */
+  async function answeredCase(): Promise<SeededCase & { responseId: string }> {
+    const seeded = await seedCase();
+    expect((await act(seeded.appealId, 'accept', { token: 'operator', ifMatch: '"3"' })).status).toBe(202);
     const answer = await act(seeded.appealId, 'respond', {
       token: 'operator',
-      ifMatch: '"3"',
+      ifMatch: '"4"',
       body: { text: 'Жауап' },
     });
+    expect(answer.status).toBe(202);
     const [{ response_id }] = await db.query(
       `SELECT response_id FROM console.case_file WHERE appeal_id = $1`,
       [seeded.appealId],
     );
-    return { ...seeded, responseId: response_id as string, etag: String(answer.body.etag) };
+    return { ...seeded, responseId: response_id as string };
   }
 
   function decideByLink(trackingNumber: string, body: unknown): Promise<ConsoleAnswer> {

@@ -1,21 +1,16 @@
-import { CENTRAL_RECEPTION_ID, citizenDecisionSecret } from '@app/contracts';
+import { CENTRAL_RECEPTION_ID, citizenDecisionSecret, EventTypes, newCloudEvent } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
-import { submittedAppeal, testDatabaseUrl } from '@app/testing';
+import { LifecyclePublisher, submittedAppeal, testDatabaseUrl, testKafka } from '@app/testing';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../apps/console/src/access/principal';
-import {
-  postToConsole,
-  seedCaseFile,
-  startConsoleInProcess,
-  TestTokens,
-  type InProcessConsole,
-} from '../support/in-process-console';
+import { InProcessConsole } from '../support/console-in-process';
+import { postToConsole } from '../support/console-requests';
 import { startIntakeInProcess, type InProcessIntake } from '../support/in-process-intake';
 
 /**
  * What the console's actions and the citizen's voice show on intake's public tracking page: the steps and
  * when, never the answer, a note, or who acted. Intake and the console run as they do in production, talking
- * only through appeals.events.v1.
+ * only through appeals.events.v1 (routing and escalation stand in as published events).
  */
 jest.setTimeout(120_000);
 
@@ -26,18 +21,27 @@ const principals: Record<string, Principal> = {
 
 let intake: InProcessIntake;
 let consoleApp: InProcessConsole;
+let publisher: LifecyclePublisher;
 let db: DataSource;
 
 beforeAll(async () => {
   intake = await startIntakeInProcess('public-timeline-of-actions-test');
-  consoleApp = await startConsoleInProcess(new TestTokens(principals), {
-    CONSOLE_CITIZEN_LINK_KEY: LINK_KEY,
+  consoleApp = new InProcessConsole({
+    databaseUrl: testDatabaseUrl(),
+    groupId: 'public-timeline-of-actions-test',
+    port: 3801,
+    principals,
+    env: { CONSOLE_CITIZEN_LINK_KEY: LINK_KEY },
   });
+  await consoleApp.start();
+  publisher = new LifecyclePublisher(testKafka('public-timeline-of-actions-publisher'));
+  await publisher.connect();
   db = await new DataSource({ type: 'postgres', url: testDatabaseUrl() }).initialize();
 });
 
 afterAll(async () => {
   await db?.destroy();
+  await publisher?.disconnect();
   await consoleApp?.stop();
   await intake?.stop();
 });
@@ -45,6 +49,14 @@ afterAll(async () => {
 interface PublicStatus {
   status: string;
   timeline: Array<{ step: string; at: string; details: Record<string, string> }>;
+}
+
+async function caseVersion(appealId: string): Promise<number | undefined> {
+  const rows = await db.query<Array<{ version: number }>>(
+    `SELECT version FROM console.case_file WHERE appeal_id = $1`,
+    [appealId],
+  );
+  return rows[0]?.version;
 }
 
 it('shows that the case was taken under control, answered and accepted by the citizen, and nothing of the answer', async () => {
@@ -55,32 +67,65 @@ it('shows that the case was taken under control, answered and accepted by the ci
     body: JSON.stringify(data),
   });
   const { id: appealId, trackingNumber } = (await submitted.json()) as { id: string; trackingNumber: string };
-  // The appeal as the console's read model holds it once escalated to the central reception.
-  await seedCaseFile(db, {
-    appeal_id: appealId,
-    tracking_number: trackingNumber,
-    organization_id: CENTRAL_RECEPTION_ID,
-    level: 'central-reception',
-  });
-  const act = async (action: string, version: number, body?: unknown) =>
+  await waitUntil('the console to project the registration', () => caseVersion(appealId));
+  // Routing sends it to the central reception's triage; escalation sets its deadline.
+  const now = new Date();
+  const ref = { appealId, trackingNumber };
+  await publisher.publish(
+    newCloudEvent({
+      type: EventTypes.routed,
+      source: 'urn:appeal-routing:routing',
+      subject: appealId,
+      data: {
+        ...ref,
+        organizationId: CENTRAL_RECEPTION_ID,
+        organizationName: 'Орталық қабылдау',
+        routedAt: now.toISOString(),
+        isFallback: true,
+        kind: data.kind,
+        language: data.language,
+      },
+    }),
+    newCloudEvent({
+      type: EventTypes.deadlineAssigned,
+      source: 'urn:appeal-routing:escalation',
+      subject: appealId,
+      data: {
+        ...ref,
+        organizationId: CENTRAL_RECEPTION_ID,
+        dueAt: new Date(now.getTime() + 15 * 86_400_000).toISOString(),
+        warnAt: new Date(now.getTime() + 12 * 86_400_000).toISOString(),
+        policy: '15 working days',
+        assignedAt: now.toISOString(),
+        level: 'central-reception',
+        cause: 'routed',
+      },
+    }),
+  );
+  await waitUntil(
+    'the console to project routing and the deadline',
+    async () => (await caseVersion(appealId)) === 3,
+  );
+
+  const act = async (action: string, body?: unknown) =>
     (
-      await postToConsole(consoleApp, `/api/v1/cases/${appealId}/actions/${action}`, {
+      await postToConsole(consoleApp.url, `/api/v1/cases/${appealId}/actions/${action}`, {
         token: 'central',
-        ifMatch: `"${version}"`,
+        ifMatch: `"${await caseVersion(appealId)}"`,
         body,
       })
     ).status;
   const answer = 'Жол маусым айында жөнделеді; мердігер: «Құрылыс-Сервис» ЖШС';
-  expect(await act('take-under-control', 3, { note: `${data.citizen.fullName} үшінші рет жазып отыр` })).toBe(
+  expect(await act('take-under-control', { note: `${data.citizen.fullName} үшінші рет жазып отыр` })).toBe(
     202,
   );
-  expect(await act('accept', 4)).toBe(202);
-  expect(await act('respond', 5, { text: answer })).toBe(202);
+  expect(await act('accept')).toBe(202);
+  expect(await act('respond', { text: answer })).toBe(202);
   const [{ response_id: responseId }] = await db.query<Array<{ response_id: string }>>(
     `SELECT response_id FROM console.case_file WHERE appeal_id = $1`,
     [appealId],
   );
-  const decided = await postToConsole(consoleApp, `/api/v1/appeals/track/${trackingNumber}/decision`, {
+  const decided = await postToConsole(consoleApp.url, `/api/v1/appeals/track/${trackingNumber}/decision`, {
     key: null,
     body: { secret: citizenDecisionSecret(LINK_KEY, appealId, responseId), decision: 'accept' },
   });
@@ -93,6 +138,8 @@ it('shows that the case was taken under control, answered and accepted by the ci
   });
   expect(shown.timeline.map(({ step, details }) => ({ step, details }))).toEqual([
     { step: 'registered', details: {} },
+    { step: 'routed', details: { organization: 'Орталық қабылдау' } },
+    { step: 'deadline-assigned', details: { dueAt: expect.any(String) } },
     { step: 'taken-under-control', details: {} },
     { step: 'accepted', details: {} },
     { step: 'responded', details: {} },

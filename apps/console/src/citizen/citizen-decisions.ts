@@ -6,13 +6,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { caseScopeOf } from '../access/case-scope';
 import type { SystemPrincipal } from '../access/principal';
 import type { AuditActor } from '../audit/audit-log';
-import type { ActingCase } from '../cases/actions/acting-case';
-import { ActingCases } from '../cases/actions/acting-cases';
+import { actingCaseOf, type ActingCase } from '../cases/actions/acting-case';
 import { ActionRefusedException, caseNotFound } from '../cases/actions/action-errors';
 import { CaseActionWriter } from '../cases/actions/case-action-writer';
 import { ActionRefusal, type CaseCaller } from '../cases/actions/case-state-machine';
 import { ReopenAction } from '../cases/actions/reopen/reopen.action';
 import { ResolveAction } from '../cases/actions/resolve/resolve.action';
+import type { CaseFile } from '../cases/read-model/case-file';
+import { CaseFiles } from '../cases/read-model/case-files';
 import { CitizenLinkKey } from './citizen-link-key';
 import type {
   CitizenDecision,
@@ -56,7 +57,7 @@ function conflict(code: string, message: string): HttpException {
 export class CitizenDecisions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: ActingCases,
+    private readonly files: CaseFiles,
     private readonly writer: CaseActionWriter,
     private readonly resolving: ResolveAction,
     private readonly reopening: ReopenAction,
@@ -78,7 +79,7 @@ export class CitizenDecisions {
     return this.decide(
       voice,
       request,
-      (manager) => this.cases.lockInScope(manager, appealId, caseScopeOf(portal)),
+      (manager) => this.files.loadInScope(manager, appealId, caseScopeOf(portal), { forUpdate: true }),
       (facts) => {
         if (request.responseId !== undefined && request.responseId !== facts.responseId)
           throw conflict('not-the-current-answer', 'a newer answer has replaced the one decided on');
@@ -92,7 +93,7 @@ export class CitizenDecisions {
     return this.decide(
       BY_LINK,
       request,
-      (manager) => (key === null ? null : this.cases.lockByTrackingNumber(manager, trackingNumber)),
+      (manager) => (key === null ? undefined : this.files.lockByTrackingNumber(manager, trackingNumber)),
       (facts) => {
         if (
           key === null ||
@@ -107,12 +108,13 @@ export class CitizenDecisions {
   private async decide(
     voice: Voice,
     request: DecisionRequest,
-    locate: (manager: EntityManager) => Promise<ActingCase | null> | null,
+    locate: (manager: EntityManager) => Promise<CaseFile | undefined> | undefined,
     verify: (facts: ActingCase) => void,
   ): Promise<DecisionOutcome> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const facts = await locate(manager);
-      if (!facts) throw caseNotFound();
+      const file = await locate(manager);
+      if (!file) throw caseNotFound();
+      const facts = actingCaseOf(file);
       verify(facts);
       if (facts.responseId === null)
         throw new ActionRefusedException({

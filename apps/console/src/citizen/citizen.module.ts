@@ -1,11 +1,12 @@
 import { Logger, Module } from '@nestjs/common';
 import { CaseActionsModule } from '../cases/actions/case-actions.module';
+import { ReadModelModule } from '../cases/read-model/read-model.module';
 import { CitizenDecisions } from './citizen-decisions';
 import { CitizenDecisionsController } from './citizen-decisions.controller';
 import { CITIZEN_LINK_KEY_VARIABLE, CitizenLinkKey } from './citizen-link-key';
 
 @Module({
-  imports: [CaseActionsModule],
+  imports: [CaseActionsModule, ReadModelModule],
   controllers: [CitizenDecisionsController],
   providers: [
     {

@@ -40,7 +40,7 @@ export class CreateCaseActions1764000000730 implements MigrationInterface {
         caller text NOT NULL,
         idempotency_key text NOT NULL,
         action text NOT NULL,
-        appeal_id uuid NOT NULL,
+        appeal_id text NOT NULL,
         fingerprint text NOT NULL,
         answer jsonb,
         created_at timestamptz NOT NULL DEFAULT now(),

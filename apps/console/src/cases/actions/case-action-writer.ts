@@ -4,10 +4,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog, type AuditActor } from '../../audit/audit-log';
 import { CONSOLE_EVENT_SOURCE } from '../../console.definition';
+import { CaseFiles } from '../read-model/case-files';
+import { CaseProjector } from '../read-model/case-projector';
 import { etagOf, type ActingCase, type ActionReceipt } from './acting-case';
-import { ActingCases } from './acting-cases';
 import type { ActionContext, CaseActionHandler } from './case-action';
-import { CaseProjection } from './case-projection';
 import { CaseStateMachine, type Refused } from './case-state-machine';
 
 export type ActionInput<B> = Omit<ActionContext<B>, 'manager' | 'now'>;
@@ -21,8 +21,8 @@ export class CaseActionWriter {
   constructor(
     private readonly machine: CaseStateMachine,
     private readonly outbox: OutboxWriter,
-    private readonly projection: CaseProjection,
-    private readonly cases: ActingCases,
+    private readonly projector: CaseProjector,
+    private readonly files: CaseFiles,
     private readonly audit: AuditLog,
   ) {}
 
@@ -47,7 +47,7 @@ export class CaseActionWriter {
       time: now,
     });
     await this.outbox.add(manager, [{ topic: Topics.events, key: facts.appealId, event }]);
-    await this.projection.apply(manager, event);
+    await this.projector.apply(manager, event);
     await this.audit.record(manager, auditActor, [
       {
         action: `case.${handler.action}`,
@@ -55,7 +55,8 @@ export class CaseActionWriter {
         detail: { eventId: event.id, ...planned.detail },
       },
     ]);
-    const after = await this.cases.stateOf(manager, facts.appealId);
+    const after = await this.files.lock(manager, facts.appealId);
+    if (!after) throw new Error(`case ${facts.appealId} vanished during its action`);
     return { eventId: event.id, etag: etagOf(after.version), status: after.status };
   }
 

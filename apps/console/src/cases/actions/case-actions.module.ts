@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditLog } from '../../audit/audit-log';
+import { ReadModelModule } from '../read-model/read-model.module';
 import { AcceptAction } from './accept/accept.action';
-import { ActingCases } from './acting-cases';
 import { ActionRequests } from './action-requests';
 import { CaseActionWriter } from './case-action-writer';
-import { CaseProjection } from './case-projection';
 import { CaseActions } from './case-actions';
 import { CaseActionsController } from './case-actions.controller';
 import { CaseStateMachine } from './case-state-machine';
-import { ProvisionalCaseProjection } from './provisional-case-projection';
 import { EscalateAction } from './escalate/escalate.action';
 import { ExtendAction } from './extend/extend.action';
 import { ReopenAction } from './reopen/reopen.action';
@@ -30,17 +28,16 @@ const HANDLERS = [
 
 /** Staff's actions on cases; the writer and the resolve and reopen handlers serve the citizen's voice too. */
 @Module({
+  imports: [ReadModelModule],
   controllers: [CaseActionsController],
   providers: [
     { provide: CaseStateMachine, useFactory: () => new CaseStateMachine() },
-    { provide: CaseProjection, useClass: ProvisionalCaseProjection },
-    ActingCases,
     ActionRequests,
     AuditLog,
     CaseActionWriter,
     CaseActions,
     ...HANDLERS,
   ],
-  exports: [CaseStateMachine, ActingCases, CaseActionWriter, ResolveAction, ReopenAction],
+  exports: [CaseStateMachine, CaseActionWriter, ResolveAction, ReopenAction],
 })
 export class CaseActionsModule {}

@@ -6,8 +6,8 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { caseScopeOf } from '../../access/case-scope';
 import type { Principal } from '../../access/principal';
-import { etagOf, matchesEtag, type ActionReceipt } from './acting-case';
-import { ActingCases, isAppealId } from './acting-cases';
+import { CaseFiles } from '../read-model/case-files';
+import { actingCaseOf, etagOf, matchesEtag, type ActionReceipt } from './acting-case';
 import { ActionRequests } from './action-requests';
 import { ActionRefusedException, caseNotFound, idempotencyKeyReused, staleVersion } from './action-errors';
 import type { ActionCall } from './action-preconditions';
@@ -29,7 +29,7 @@ function actorOf(caller: Principal): ActorData {
 export class CaseActions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: ActingCases,
+    private readonly files: CaseFiles,
     private readonly requests: ActionRequests,
     private readonly writer: CaseActionWriter,
     private readonly outbox: OutboxWriter,
@@ -41,7 +41,6 @@ export class CaseActions {
     body: B,
     response: Response,
   ): Promise<ActionReceipt> {
-    if (!isAppealId(appealId)) throw caseNotFound();
     const fingerprint = payloadFingerprint({ action: handler.action, appealId, body: body ?? {} });
     try {
       const outcome = await this.dataSource.transaction(async (manager) => {
@@ -52,8 +51,11 @@ export class CaseActions {
         });
         if (claim.kind === 'replay') return { receipt: claim.receipt, replayed: true };
         if (claim.kind === 'reused') throw idempotencyKeyReused();
-        const facts = await this.cases.lockInScope(manager, appealId, caseScopeOf(caller));
-        if (!facts) throw caseNotFound();
+        const file = await this.files.loadInScope(manager, appealId, caseScopeOf(caller), {
+          forUpdate: true,
+        });
+        if (!file) throw caseNotFound();
+        const facts = actingCaseOf(file);
         if (!matchesEtag(preconditions.ifMatch, facts.version)) {
           response.setHeader('ETag', etagOf(facts.version));
           throw staleVersion(facts.version);

@@ -40,6 +40,8 @@ export const ActionRefusal = {
   atLastLevel: RefusalCode.atLastLevel,
   notAtCentralLevel: 'not-at-central-level',
   alreadyUnderControl: 'already-under-control',
+  /** Nothing to extend before escalation has set the deadline. */
+  noDeadline: 'no-deadline',
   /** An extension is decided before the deadline runs out. */
   deadlinePassed: 'deadline-passed',
   notLater: RefusalCode.notLater,
@@ -108,8 +110,6 @@ interface ActionRule {
   statuses: readonly CaseStatus[];
   /** What else must hold of the case. */
   conditions: readonly Check[];
-  /** The case as the read model's projection leaves it after the action's event. */
-  after: (facts: CaseSnapshot, caller: CaseCaller) => CaseSnapshot;
 }
 
 const ALIVE: readonly CaseStatus[] = [CaseStatus.new, CaseStatus.inWork];
@@ -181,69 +181,53 @@ const notUnderControl: Check = (facts) =>
     ? undefined
     : refused(ActionRefusal.alreadyUnderControl, 'the case is already under control');
 
-const beforeDeadline: Check = (facts, _caller, now) =>
-  facts.dueAt !== null && facts.dueAt > now
-    ? undefined
-    : refused(ActionRefusal.deadlinePassed, 'the deadline has passed: it can no longer be extended');
-
-function withStatus(status: CaseStatus): ActionRule['after'] {
-  return (facts) => ({ ...facts, status });
-}
+const beforeDeadline: Check = (facts, _caller, now) => {
+  if (facts.dueAt === null) return refused(ActionRefusal.noDeadline, 'the case has no deadline yet');
+  if (facts.dueAt <= now)
+    return refused(ActionRefusal.deadlinePassed, 'the deadline has passed: it can no longer be extended');
+  return undefined;
+};
 
 const RULES: { readonly [A in CaseAction]: ActionRule } = {
   [CaseAction.accept]: {
     who: holder,
     statuses: [CaseStatus.new],
     conditions: [],
-    after: withStatus(CaseStatus.inWork),
   },
   [CaseAction.respond]: {
     who: holder,
     statuses: ALIVE,
     conditions: [],
-    after: withStatus(CaseStatus.answered),
   },
   [CaseAction.resolve]: {
     who: holderOrCitizen,
     statuses: [CaseStatus.answered],
     conditions: [],
-    after: withStatus(CaseStatus.resolved),
   },
   [CaseAction.transfer]: {
     who: holder,
     statuses: ALIVE,
     conditions: [atFirstLevel],
-    after: withStatus(CaseStatus.transferPending),
   },
-  // The deadline moves when escalation accepts the extension (deadline-assigned), not on the request.
   [CaseAction.extend]: {
     who: holder,
     statuses: ALIVE,
     conditions: [beforeDeadline],
-    after: (facts) => facts,
   },
-  // The case moves when escalation carries the request out (escalated), not on the request.
   [CaseAction.escalate]: {
     who: supervisorOfRegion,
     statuses: [...ALIVE, CaseStatus.answered],
     conditions: [belowLastLevel],
-    after: (facts) => facts,
   },
   [CaseAction.takeUnderControl]: {
     who: centralReception,
     statuses: [...ALIVE, CaseStatus.answered],
     conditions: [atCentralLevel, notUnderControl],
-    after: (facts, caller) => ({
-      ...facts,
-      underControlBy: caller.kind === 'staff' ? caller.userId : facts.underControlBy,
-    }),
   },
-  // The holder must answer again: at once at the last level, or at the next one after escalation moves it.
   [CaseAction.reopen]: {
     who: holderOrCitizen,
     statuses: WITH_ANSWER,
     conditions: [],
-    after: withStatus(CaseStatus.inWork),
   },
 };
 
@@ -300,11 +284,6 @@ export class CaseStateMachine {
         ? { action, allowed: true }
         : { action, allowed: false, code: verdict.code, message: verdict.message };
     });
-  }
-
-  /** The case as the projection of the action's event leaves it; only for an action {@link check} allowed. */
-  after(action: CaseAction, facts: CaseSnapshot, caller: CaseCaller): CaseSnapshot {
-    return RULES[action].after(facts, caller);
   }
 
   /** The latest deadline an extension may set, or null before the case has one. */

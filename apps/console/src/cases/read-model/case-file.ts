@@ -89,3 +89,8 @@ export interface TimelineEntry {
   occurredAt: string;
   data: Record<string, unknown>;
 }
+
+/** The case's entity tag (HTTP ETag / If-Match): its version, quoted as HTTP wants it. */
+export function etagOf(file: Pick<CaseFile, 'version'>): string {
+  return `"${file.version}"`;
+}

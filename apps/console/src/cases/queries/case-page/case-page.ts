@@ -1,0 +1,112 @@
+import { WorkingCalendar } from '@app/calendar';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { caseScopeOf } from '../../../access/case-scope';
+import type { Principal } from '../../../access/principal';
+import { AuditLog } from '../../../audit/audit-log';
+import { allowedActions, type CaseAction } from '../../case-actions-allowed';
+import type { CaseAttachment, CaseContact, CaseFile, TimelineEntry } from '../../read-model/case-file';
+import { CaseFiles } from '../../read-model/case-files';
+import { summaryOf, type CaseSummary } from '../case-summary';
+import { DeadlineMarks } from '../deadline-marks';
+import { explainDeadline, type DeadlineExplanation, type ReasonLanguage } from './deadline-explanation';
+import { RepeatAppeals, type RepeatAppeal } from './repeat-appeals';
+
+export interface CasePageView {
+  case: CaseSummary & {
+    text: string;
+    channel: string | null;
+    transferCount: number;
+    declinedOrganizationIds: string[];
+  };
+  citizen: Omit<CaseContact, 'appealId'> | null;
+  attachments: Array<Omit<CaseAttachment, 'appealId'>>;
+  timeline: Array<Omit<TimelineEntry, 'appealId'>>;
+  deadline: DeadlineExplanation | null;
+  repeatAppeals: RepeatAppeal[];
+  allowedActions: CaseAction[];
+}
+
+/** The answer to a case outside the caller's scope, exactly as to one that does not exist. */
+export function caseNotFound(): NotFoundException {
+  return new NotFoundException({
+    statusCode: 404,
+    error: 'Not Found',
+    code: 'not-found',
+    message: 'no such case',
+  });
+}
+
+/**
+ * Everything about one case for the people working it. The citizen's contact, the text and the attachments are
+ * personal data: reading them writes an audit entry (which fields, no values) in the same transaction.
+ */
+@Injectable()
+export class CasePage {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly files: CaseFiles,
+    private readonly repeats: RepeatAppeals,
+    private readonly audit: AuditLog,
+    private readonly marks: DeadlineMarks,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  read(principal: Principal, appealId: string, language: ReasonLanguage): Promise<CasePageView> {
+    const scope = caseScopeOf(principal);
+    return this.dataSource.transaction(async (manager) => {
+      const file = await this.files.loadInScope(manager, appealId, scope);
+      if (!file) throw caseNotFound();
+      const [contact, attachments, timeline, repeatAppeals] = [
+        await this.files.contactOf(manager, file.appealId),
+        await this.files.attachmentsOf(manager, file.appealId),
+        await this.files.timelineOf(manager, file.appealId),
+        await this.repeats.of(manager, file, scope),
+      ];
+      await this.audit.record(manager, principal, [
+        {
+          action: 'case.read',
+          appealId: file.appealId,
+          fields: personalFieldsRead(file, contact, attachments),
+        },
+      ]);
+      const mark = this.marks.of(file, new Date());
+      return {
+        case: {
+          ...summaryOf(file, mark),
+          text: file.text,
+          channel: file.channel,
+          transferCount: file.transferCount,
+          declinedOrganizationIds: file.declinedOrganizationIds,
+        },
+        citizen: contact ? withoutAppealId(contact) : null,
+        attachments: attachments.map(withoutAppealId),
+        timeline: timeline.map(withoutAppealId),
+        deadline: explainDeadline(file, mark, this.calendar, language),
+        repeatAppeals,
+        allowedActions: allowedActions(file, principal),
+      };
+    });
+  }
+}
+
+/** The names of the personal-data fields the page shows, as the audit log records them. */
+function personalFieldsRead(
+  file: CaseFile,
+  contact: CaseContact | undefined,
+  attachments: CaseAttachment[],
+): string[] {
+  const fields = ['subject', 'text'].filter((field) => file[field as 'subject' | 'text'] !== '');
+  if (contact)
+    for (const field of ['fullName', 'iin', 'email', 'phone'] as const)
+      if (contact[field] !== null) fields.push(`citizen.${field}`);
+  if (attachments.length > 0) fields.push('attachments');
+  return fields;
+}
+
+function withoutAppealId<T extends { appealId: string }>({
+  appealId: _appealId,
+  ...rest
+}: T): Omit<T, 'appealId'> {
+  return rest;
+}

@@ -489,5 +489,5 @@ describe('CaseStateMachine: property', () => {
     );
     // The property is only as good as the paths it walked: every action was taken somewhere.
     expect([...reached].sort()).toEqual([...CASE_ACTIONS].sort());
-  });
+  }, 60_000);
 });

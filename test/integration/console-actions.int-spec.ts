@@ -266,6 +266,29 @@ describe('staff actions', () => {
   });
 });
 
+it('describes every action and the citizen routes in the OpenAPI document', async () => {
+  const document = (await (await fetch(`${consoleApp.url}/docs-json`)).json()) as {
+    paths: Record<string, { post?: { security?: unknown[] } }>;
+  };
+  for (const action of [
+    'accept',
+    'respond',
+    'resolve',
+    'transfer',
+    'extend',
+    'escalate',
+    'take-under-control',
+    'reopen',
+  ])
+    expect(document.paths[`/api/v1/cases/{appealId}/actions/${action}`]?.post?.security).toEqual([
+      { bearer: [] },
+    ]);
+  expect(document.paths['/api/v1/cases/{appealId}/citizen-decision']?.post?.security).toEqual([
+    { bearer: [] },
+  ]);
+  expect(document.paths['/api/v1/appeals/track/{trackingNumber}/decision']?.post?.security).toBeUndefined();
+});
+
 describe("the citizen's voice", () => {
   /** A new case the akimat took into work and answered. */
   async function answeredCase(): Promise<SeededCase & { responseId: string }> {

@@ -6,6 +6,7 @@ import { CreateAuditLog1764000000705 } from './migrations/1764000000705-create-a
 import { CreateIdentity1764000000710 } from './migrations/1764000000710-create-identity';
 import { CONSOLE_SECURITY_SCHEMES } from './identity/openapi-security';
 import { CaseReadModelQueries1764000000720 } from './migrations/1764000000720-case-read-model-queries';
+import { CreateCaseActions1764000000730 } from './migrations/1764000000730-create-case-actions';
 
 /** `source` of the lifecycle events the console publishes (operators' actions). */
 export const CONSOLE_EVENT_SOURCE = 'urn:appeal-routing:console';
@@ -23,6 +24,7 @@ export const consoleDefinition: ServiceDefinition = {
     CreateAuditLog1764000000705,
     CreateIdentity1764000000710,
     CaseReadModelQueries1764000000720,
+    CreateCaseActions1764000000730,
   ],
   securitySchemes: CONSOLE_SECURITY_SCHEMES,
   consumes: {

@@ -1,8 +1,10 @@
 import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit/audit-log';
+import { CaseActionsModule } from './cases/actions/case-actions.module';
 import { QueriesModule } from './cases/queries/queries.module';
 import { ReadModelModule } from './cases/read-model/read-model.module';
+import { CitizenModule } from './citizen/citizen.module';
 import { consoleDefinition } from './console.definition';
 import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
@@ -13,6 +15,8 @@ import { LiveModule } from './live/live.module';
     IdentityModule,
     ReadModelModule,
     QueriesModule,
+    CaseActionsModule,
+    CitizenModule,
     LiveModule,
   ],
   controllers: [],

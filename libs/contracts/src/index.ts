@@ -10,3 +10,4 @@ export * from './kazakhstan/regions';
 export * from './payloads';
 export * from './organizations';
 export * from './access-tokens';
+export * from './citizen/citizen-decision-secret';

@@ -1,6 +1,8 @@
+import { CENTRAL_RECEPTION_ID } from '@app/contracts';
 import type { Principal } from '../access/principal';
 import { allowedActions } from './case-actions-allowed';
 import { CaseStatus } from './case-status';
+import type { CaseFile } from './read-model/case-file';
 
 const operator: Principal = {
   kind: 'staff',
@@ -8,54 +10,37 @@ const operator: Principal = {
   role: 'operator',
   organizationId: 'akimat-almaty',
 };
-const otherOperator: Principal = { ...operator, organizationId: 'akimat-astana' };
 const supervisor: Principal = { kind: 'staff', userId: 'u2', role: 'supervisor', regionKato: '750000000' };
 const central: Principal = { kind: 'staff', userId: 'u3', role: 'central-reception' };
 const portal: Principal = { kind: 'system', clientId: 'portal', source: 'urn:kz:egov:portal' };
 
-const base = {
+const file = {
   status: CaseStatus.new,
   organizationId: 'akimat-almaty',
+  responsibleOrganizationId: 'akimat-almaty',
+  scopeRegionKato: '750000000',
   source: 'urn:kz:egov:portal',
-  escalationCount: 0,
+  level: 'regional-akimat',
   underControlBy: null,
-  dueAt: '2026-03-23T18:59:59.999Z',
-};
+  responseId: null,
+  dueAt: '2099-03-23T18:59:59.999Z',
+  originalDueAt: '2099-03-23T18:59:59.999Z',
+} as unknown as CaseFile;
 
-describe('allowedActions', () => {
-  it('lets the holding operator accept a new case, then answer it', () => {
-    expect(allowedActions(base, operator)).toEqual(['accept', 'transfer', 'extend']);
-    expect(allowedActions({ ...base, status: CaseStatus.inWork }, operator)).toEqual([
-      'respond',
-      'transfer',
-      'extend',
+describe('allowedActions (the case page)', () => {
+  it('lists what the state machine opens to the caller now, in its order', () => {
+    expect(allowedActions(file, operator)).toEqual(['accept', 'respond', 'transfer', 'extend']);
+    expect(allowedActions(file, supervisor)).toEqual(['escalate']);
+    expect(allowedActions(file, central)).toEqual([]);
+    expect(allowedActions({ ...file, status: CaseStatus.answered, responseId: 'r-1' }, portal)).toEqual([
+      'resolve',
+      'reopen',
     ]);
   });
 
-  it('gives an operator of another body nothing, even one answerable at the first level once escalated', () => {
-    expect(allowedActions(base, otherOperator)).toEqual([]);
-    expect(
-      allowedActions({ ...base, organizationId: 'central-reception', escalationCount: 1 }, operator),
-    ).toEqual([]);
-  });
-
-  it('lets a supervisor escalate an owed case, and the central reception take an escalated one under control', () => {
-    expect(allowedActions(base, supervisor)).toEqual(['escalate']);
-    const escalated = { ...base, organizationId: 'central-reception', escalationCount: 1 };
-    expect(allowedActions(escalated, central)).toEqual([
-      'accept',
-      'transfer',
-      'extend',
-      'take-under-control',
-    ]);
-    expect(allowedActions({ ...escalated, underControlBy: 'u3' }, central)).not.toContain(
-      'take-under-control',
-    );
-  });
-
-  it("lets the submitting system accept or reject an answer on the citizen's behalf", () => {
-    expect(allowedActions({ ...base, status: CaseStatus.answered }, portal)).toEqual(['resolve', 'reopen']);
-    expect(allowedActions({ ...base, status: CaseStatus.answered, source: 'urn:other' }, portal)).toEqual([]);
-    expect(allowedActions(base, portal)).toEqual([]);
+  it('opens control to the central reception once the case is at its level', () => {
+    const escalated = { ...file, organizationId: CENTRAL_RECEPTION_ID, level: 'central-reception' };
+    expect(allowedActions(escalated, central)).toEqual(['accept', 'respond', 'extend', 'take-under-control']);
+    expect(allowedActions(escalated, operator)).toEqual([]);
   });
 });

@@ -136,13 +136,33 @@ describe('publicTimelineStep', () => {
       { organizationId: 'akimat-almaty', respondedBy: { kind: 'staff', id: 's-1' }, responseId: 'resp-1' },
     ],
     [
-      EventTypes.resolved,
-      'resolved',
-      { organizationId: 'akimat-almaty', resolvedBy: { kind: 'citizen', id: 'citizen' } },
+      EventTypes.takenUnderControl,
+      'taken-under-control',
+      {
+        organizationId: 'central-reception',
+        note: 'Әсел Нұрланқызы has written three times about this road',
+        takenBy: { kind: 'staff', id: 'cr-1' },
+      },
     ],
-    [EventTypes.reopened, 'reopened', { reopenedBy: { kind: 'citizen', id: 'citizen' } }],
-  ])('shows %s as the step %s with no ids of people or documents', (type, name, data) => {
+  ])('shows %s as the step %s with no ids of people or documents, nor any text', (type, name, data) => {
     expect(publicTimelineStep(lifecycleEvent(type, data))).toEqual({ step: name, details: {} });
+  });
+
+  it.each([
+    [EventTypes.resolved, 'resolved', { resolvedBy: { kind: 'citizen', id: 'tracking-link' } }, 'citizen'],
+    [EventTypes.resolved, 'resolved', { resolvedBy: { kind: 'staff', id: 'op-7' } }, 'staff'],
+    [
+      EventTypes.reopened,
+      'reopened',
+      { reopenedBy: { kind: 'citizen', id: 'submitting-portal' } },
+      'citizen',
+    ],
+    [EventTypes.reopened, 'reopened', { reopenedBy: { kind: 'staff', id: 'op-7' } }, 'staff'],
+  ])('shows %s as %s by the kind of actor (%s), never their id', (type, name, data, by) => {
+    expect(publicTimelineStep(lifecycleEvent(type, { organizationId: 'akimat-almaty', ...data }))).toEqual({
+      step: name,
+      details: { by },
+    });
   });
 
   it('keeps the step but leaves out details that are missing', () => {
@@ -164,6 +184,7 @@ describe('publicTimelineStep', () => {
     EventTypes.registered,
     EventTypes.deadlineWarning,
     EventTypes.escalationRequested,
+    EventTypes.transferRequested,
     EventTypes.actionRefused,
     EventTypes.submitted,
     'kz.appeals.something-new.v1',
@@ -182,8 +203,9 @@ describe('statusAfter', () => {
     },
   );
 
-  it('keeps the current status when only a deadline was assigned or moved', () => {
+  it('keeps the current status when only a deadline was assigned or moved, or the case taken under control', () => {
     expect(statusAfter('deadline-assigned')).toBeNull();
+    expect(statusAfter('taken-under-control')).toBeNull();
   });
 });
 

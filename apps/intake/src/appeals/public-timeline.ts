@@ -14,7 +14,8 @@ type PublicEventType =
   | typeof EventTypes.escalated
   | typeof EventTypes.responded
   | typeof EventTypes.resolved
-  | typeof EventTypes.reopened;
+  | typeof EventTypes.reopened
+  | typeof EventTypes.takenUnderControl;
 
 export type LifecycleData = EventDataMap[PublicEventType];
 
@@ -27,8 +28,9 @@ function present(details: Record<string, string | undefined>): Record<string, st
 
 /**
  * What a citizen may see of each lifecycle event: the step and non-personal facts (which body handles it,
- * when the answer is due, why and where it went up). Never who acted (operator and supervisor ids), the
- * reasoning of a decision (it may quote the appeal), nor the answer itself: those stay in the console.
+ * when the answer is due, why and where it went up, whether the citizen or staff settled or reopened it).
+ * Never who acted (operator and supervisor ids), the reasoning of a decision (it may quote the appeal), nor
+ * the answer itself (only that and when it was given): those stay in the console.
  */
 const publicSteps: { readonly [K in PublicEventType]: (data: EventDataMap[K]) => TimelineStep } = {
   [EventTypes.routed]: (data) => ({
@@ -58,11 +60,14 @@ const publicSteps: { readonly [K in PublicEventType]: (data: EventDataMap[K]) =>
       dueAt: data.newDueAt,
     }),
   }),
-  // "Answered": the answer itself is given to the citizen directly, not on the public page.
+  // "Answered" and when: the answer itself is given to the citizen directly, not on the public page.
   [EventTypes.responded]: () => ({ step: 'responded', details: {} }),
-  [EventTypes.resolved]: () => ({ step: 'resolved', details: {} }),
-  // The citizen rejected the answer; escalation follows as its own step.
-  [EventTypes.reopened]: () => ({ step: 'reopened', details: {} }),
+  // Whether the citizen accepted the answer or staff closed the case: a kind of actor, never an id.
+  [EventTypes.resolved]: (data) => ({ step: 'resolved', details: present({ by: data.resolvedBy?.kind }) }),
+  // The citizen rejected the answer (or staff recorded a rejection on paper); escalation follows as its own step.
+  [EventTypes.reopened]: (data) => ({ step: 'reopened', details: present({ by: data.reopenedBy?.kind }) }),
+  // The central reception follows the case; neither its note nor who follows it is public.
+  [EventTypes.takenUnderControl]: () => ({ step: 'taken-under-control', details: {} }),
 };
 
 /** The first release's `deadline-missed` is what is now called `overdue`: the public sees one word for it. */
@@ -80,14 +85,17 @@ export function publicTimelineStep(event: CloudEvent<LifecycleData>): TimelineSt
   return describe ? describe(event.data) : null;
 }
 
-/** Steps that only refine the timeline (a due date) and leave the appeal's status as it was. */
-const DEADLINE_STEPS: ReadonlySet<string> = new Set(['deadline-assigned']);
+/**
+ * Steps that only refine the timeline and leave the appeal's status as it was: a due date, or the central
+ * reception's control of a case that is escalated (or in work there) all the same.
+ */
+const REFINING_STEPS: ReadonlySet<string> = new Set(['deadline-assigned', 'taken-under-control']);
 
 /**
- * The status a step moves the appeal to, or null when it only refines the timeline (a deadline). Events
- * of one appeal arrive in order, so the status is that of the latest step: routed, transferred, accepted
- * ("in work"), responded ("answered"), reopened, escalated, resolved.
+ * The status a step moves the appeal to, or null when it only refines the timeline (a deadline, control).
+ * Events of one appeal arrive in order, so the status is that of the latest step: routed, transferred,
+ * accepted ("in work"), responded ("answered"), reopened, escalated, resolved.
  */
 export function statusAfter(step: string): string | null {
-  return DEADLINE_STEPS.has(step) ? null : step;
+  return REFINING_STEPS.has(step) ? null : step;
 }

@@ -112,6 +112,15 @@ export class CaseFiles {
     return rows[0] && toCaseFile(rows[0]);
   }
 
+  /** The case with this tracking number, locked: for the citizen's decision by link, which has no scope. */
+  async lockByTrackingNumber(manager: EntityManager, trackingNumber: string): Promise<CaseFile | undefined> {
+    const rows = await manager.query<Array<Record<string, unknown>>>(
+      `SELECT ${caseFileColumns()} FROM console.case_file c WHERE c.tracking_number = $1 FOR UPDATE`,
+      [trackingNumber.trim().toUpperCase()],
+    );
+    return rows[0] && toCaseFile(rows[0]);
+  }
+
   async hasEvent(
     manager: EntityManager,
     appealId: string,

@@ -38,8 +38,7 @@ export class StaffAccounts {
       ...passwordProblems(request.password, username, this.config.passwordMinLength),
       ...(assignment.ok ? [] : assignment.errors),
     ];
-    if (problems.length > 0 || !assignment.ok)
-      throw invalidRequest(400, 'invalid-fields', problems);
+    if (problems.length > 0 || !assignment.ok) throw invalidRequest(400, 'invalid-fields', problems);
     const passwordHash = await this.passwords.hash(request.password);
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {

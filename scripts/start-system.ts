@@ -14,6 +14,7 @@ import {
   type ServiceName,
 } from '@app/local-infra';
 import { databaseUrlFromEnv, ensureDatabase } from '@app/persistence';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEMO_SYSTEM, DEMO_USERS } from '../apps/console/src/identity/demo/demo-accounts';
 
@@ -116,7 +117,8 @@ async function main(): Promise<number> {
       databaseUrl,
       onLine: prefix,
       // Demo users and a demo system with published passwords: here only, never in a deployment's settings.
-      extraEnv: { CONSOLE_DEMO: '1' },
+      // The citizens' answer links get a key of this run; notification will be given the same one.
+      extraEnv: { CONSOLE_DEMO: '1', CONSOLE_CITIZEN_LINK_KEY: randomBytes(32).toString('base64url') },
     });
     await startServices(system, kafka.brokers, databaseUrl, termination.signal);
     printWhereItRuns(system, kafka.brokers, databaseUrl);

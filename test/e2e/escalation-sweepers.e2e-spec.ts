@@ -10,6 +10,7 @@ import {
   testKafka,
 } from '@app/testing';
 import path from 'node:path';
+import { consoleDefinition } from '../../apps/console/src/console.definition';
 import { escalationDefinition } from '../../apps/escalation/src/escalation.definition';
 import { intakeDefinition } from '../../apps/intake/src/intake.definition';
 import { notificationDefinition } from '../../apps/notification/src/notification.definition';
@@ -129,6 +130,7 @@ afterAll(async () => {
     routingDefinition,
     escalationDefinition,
     notificationDefinition,
+    consoleDefinition,
   ]) {
     const groupId = definition.consumes?.groupId;
     if (groupId) await startGroupAtEnd(kafka, groupId, Topics.events);

@@ -127,7 +127,7 @@ afterAll(async () => {
   await issuer?.stop();
 });
 
-describe('the four services when their PostgreSQL server crashes and restarts mid-load', () => {
+describe('the five services when their PostgreSQL server crashes and restarts mid-load', () => {
   const appeals = Array.from({ length: TOTAL }, () =>
     appealWithDistinctivePersonalData({ kind: 'application' }),
   );
@@ -241,7 +241,13 @@ describe('the four services when their PostgreSQL server crashes and restarts mi
   });
 
   it('answers GET /metrics on every service while the server is down', () => {
-    expect(metricsWhileDown).toEqual({ intake: 200, routing: 200, escalation: 200, notification: 200 });
+    expect(metricsWhileDown).toEqual({
+      intake: 200,
+      routing: 200,
+      escalation: 200,
+      notification: 200,
+      console: 200,
+    });
   });
 
   it("writes none of the citizens' names, IINs, e-mails, phones or texts to any service's output", () => {

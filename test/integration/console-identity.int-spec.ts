@@ -73,8 +73,8 @@ function submit(token: string, idempotencyKey: string): Promise<Answer> {
 const WRONG_LOGIN = {
   statusCode: 401,
   error: 'Unauthorized',
-  code: 'unauthenticated',
-  message: 'wrong username or password',
+  code: 'invalid-credentials',
+  message: 'the login or password is wrong',
 };
 
 beforeAll(async () => {
@@ -126,7 +126,7 @@ describe('staff sessions', () => {
     for (const token of [next.accessToken, login.accessToken]) {
       const after = await consoleCall('GET', '/api/v1/admin/users', token);
       expect(after.status).toBe(401);
-      expect(after.body).toMatchObject({ code: 'unauthenticated', message: 'the token is no longer valid' });
+      expect(after.body).toMatchObject({ code: 'invalid-token' });
     }
     expect(
       (await consoleCall('POST', '/api/v1/auth/refresh', undefined, { refreshToken: next.refreshToken }))
@@ -144,7 +144,7 @@ describe('staff sessions', () => {
       refreshToken: first.refreshToken,
     });
     expect(replay.status).toBe(401);
-    expect(replay.body.message).toBe('the refresh token is invalid, expired or revoked');
+    expect(replay.body.code).toBe('invalid-token');
     // The thief's copy and the owner's newer tokens alike: the family is gone.
     expect(
       (await consoleCall('POST', '/api/v1/auth/refresh', undefined, { refreshToken: second.refreshToken }))
@@ -213,7 +213,7 @@ describe('staff sessions', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.fieldErrors).toEqual(
-      expect.arrayContaining([{ field: 'username', reason: expect.any(String) }]),
+      expect.arrayContaining([expect.objectContaining({ field: 'username', reason: expect.any(String) })]),
     );
     const policy = await consoleCall('POST', '/api/v1/admin/users', root.accessToken, {
       username: 'supervisor.almaty',

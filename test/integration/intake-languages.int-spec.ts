@@ -26,7 +26,10 @@ interface Answer {
 }
 
 async function send(path: string, init: RequestInit & { language?: string } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: intake.authorization,
+  };
   if (init.language !== undefined) headers['accept-language'] = init.language;
   const response = await fetch(`${baseUrl}${path}`, { ...init, headers: { ...headers, ...init.headers } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -45,12 +45,12 @@ export class AuthorizeGuard implements CanActivate {
     if (!allowed) return true;
     const request = context.switchToHttp().getRequest<AuthorizedRequest>();
     const token = bearerToken(request);
-    if (!token) throw unauthorized('a bearer token is required');
+    if (!token) throw unauthorized('unauthenticated', 'a bearer token is required');
     let principal: Principal;
     try {
       principal = await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof InvalidCredentialsError) throw unauthorized(error.message);
+      if (error instanceof InvalidCredentialsError) throw unauthorized('invalid-token', error.message);
       throw error;
     }
     request.principal = principal;
@@ -65,12 +65,13 @@ export class AuthorizeGuard implements CanActivate {
   }
 }
 
+/**
+ * Why a caller is no one, as a stable code (its message comes in the client's language): no token at all, a
+ * token that is not (or no longer) valid, or a wrong login or secret.
+ */
+export type UnauthenticatedCode = 'unauthenticated' | 'invalid-token' | 'invalid-credentials';
+
 /** The 401 of a caller who is no one: the same body from the guard and from the identity routes. */
-export function unauthorized(message: string): UnauthorizedException {
-  return new UnauthorizedException({
-    statusCode: 401,
-    error: 'Unauthorized',
-    code: 'unauthenticated',
-    message,
-  });
+export function unauthorized(code: UnauthenticatedCode, message: string): UnauthorizedException {
+  return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', code, message });
 }

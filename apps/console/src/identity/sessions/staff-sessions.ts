@@ -58,7 +58,7 @@ export class StaffSessions {
       await this.audit.record(this.dataSource.manager, { kind: 'anonymous', id: origin.address }, [
         { action: 'login.failed', outcome: 'refused', detail: { reason, userId: account?.id ?? null } },
       ]);
-      throw unauthorized(WRONG_LOGIN);
+      throw unauthorized('invalid-credentials', WRONG_LOGIN);
     }
     const rehash = this.passwords.needsRehash(account.passwordHash)
       ? await this.passwords.hash(password)
@@ -102,7 +102,7 @@ export class StaffSessions {
       }
       return this.issue(manager, account, record.sessionId, record.sessionExpiresAt);
     });
-    if (!outcome) throw unauthorized(REFRESH_REFUSED);
+    if (!outcome) throw unauthorized('invalid-token', REFRESH_REFUSED);
     return outcome;
   }
 

@@ -106,7 +106,7 @@ export class SystemCredentials {
           detail: { clientId: clientId ?? null, known: system !== undefined },
         },
       ]);
-      throw unauthorized('wrong client id or secret, or the credential was revoked');
+      throw unauthorized('invalid-credentials', 'wrong client id or secret, or the credential was revoked');
     }
     const issued: IssuedAccessToken = await this.tokens.systemToken(system);
     return { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn };

@@ -63,7 +63,11 @@ it('shows that the case was taken under control, answered and accepted by the ci
   const data = submittedAppeal();
   const submitted = await fetch(`${intake.baseUrl}/api/v1/appeals`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `timeline-${Date.now()}` },
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': `timeline-${Date.now()}`,
+      authorization: intake.authorization,
+    },
     body: JSON.stringify(data),
   });
   const { id: appealId, trackingNumber } = (await submitted.json()) as { id: string; trackingNumber: string };

@@ -1,5 +1,6 @@
 import { runService } from '@app/service-kit';
-import { testBrokers } from '@app/testing';
+import { Topics } from '@app/contracts';
+import { startGroupAtEnd, testBrokers, testKafka } from '@app/testing';
 import { Global, Module, type INestApplication, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -24,7 +25,10 @@ class TestTokens extends AccessTokenVerifier {
 
 export interface InProcessConsoleOptions {
   databaseUrl: string;
-  /** A consumer group of the test's own (a new one reads the events topic from its beginning). */
+  /**
+   * A consumer group of the test's own. It starts at the end of the events topic: the console projects what the
+   * test publishes, not the history other files left on the shared topic.
+   */
   groupId: string;
   /** One of the console's HTTP ports for tests (3650-3699). */
   port: number;
@@ -62,6 +66,7 @@ export class InProcessConsole {
     ]);
     const consumes = consoleDefinition.consumes;
     if (!consumes) throw new Error('the console consumes no topic');
+    await startGroupAtEnd(testKafka(`${this.options.groupId}-admin`), this.options.groupId, Topics.events);
     const tokens = new TestTokens(this.options.principals);
 
     @Global()

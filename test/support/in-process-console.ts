@@ -11,9 +11,13 @@ export interface InProcessConsole {
 
 /**
  * The console as it runs in production (runService: migrations, guards, pipes, OpenAPI), in this process, on
- * a free port. `env` (CONSOLE_* settings) is set before the module is built and restored by `stop`.
+ * a free port. `env` (CONSOLE_* settings) is set before the module is built and restored by `stop`; a
+ * `groupId` of the test's own keeps its projection apart from other files' consoles on the shared topic.
  */
-export async function startConsoleInProcess(env: NodeJS.ProcessEnv = {}): Promise<InProcessConsole> {
+export async function startConsoleInProcess(
+  env: NodeJS.ProcessEnv = {},
+  groupId?: string,
+): Promise<InProcessConsole> {
   const saved = new Map<string, string | undefined>();
   const settings: NodeJS.ProcessEnv = {
     DATABASE_URL: testDatabaseUrl(),
@@ -34,7 +38,10 @@ export async function startConsoleInProcess(env: NodeJS.ProcessEnv = {}): Promis
     import('../../apps/console/src/console.module'),
     import('../../apps/console/src/console.definition'),
   ]);
-  const app = await runService(consoleDefinition, ConsoleModule);
+  const { consumes } = consoleDefinition;
+  const definition =
+    groupId && consumes ? { ...consoleDefinition, consumes: { ...consumes, groupId } } : consoleDefinition;
+  const app = await runService(definition, ConsoleModule);
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,

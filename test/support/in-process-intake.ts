@@ -1,6 +1,13 @@
 import { Topics } from '@app/contracts';
 import { runService } from '@app/service-kit';
-import { EventTap, PORTAL_SOURCE, TestTokenIssuer, testDatabaseUrl, testKafka } from '@app/testing';
+import {
+  EventTap,
+  PORTAL_SOURCE,
+  startGroupAtEnd,
+  TestTokenIssuer,
+  testDatabaseUrl,
+  testKafka,
+} from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 
@@ -40,6 +47,10 @@ export async function startIntakeInProcess(
     import('../../apps/intake/src/intake.module'),
     import('../../apps/intake/src/intake.definition'),
   ]);
+  // Only what the test publishes: other files' backlog on the shared topics is not this intake's to chew through.
+  const admin = testKafka(`${clientId}-admin`);
+  for (const topic of [Topics.intake, Topics.events])
+    await startGroupAtEnd(admin, intakeDefinition.consumes?.groupId ?? 'intake', topic);
   const app = await runService(intakeDefinition, IntakeModule);
   const baseUrl = await app.getUrl();
   const kafka = testKafka(clientId);

@@ -320,6 +320,7 @@ type WorldEvent =
   | { kind: 'routed'; to: string }
   | { kind: 'transferred'; to: string }
   | { kind: 'escalated' }
+  | { kind: 'transfer-refused' }
   | { kind: 'deadline-assigned'; days: number }
   | { kind: 'time-passes'; days: number };
 
@@ -378,6 +379,9 @@ function happen(file: CaseFile, world: WorldEvent, now: Date): ProjectedEvent | 
         now,
         file,
       );
+    case 'transfer-refused':
+      if (file.status !== CaseStatus.transferPending) return undefined;
+      return transferRefusal(now, file);
     case 'deadline-assigned':
       if (holder === null) return undefined;
       return lifecycle(
@@ -399,6 +403,58 @@ function happen(file: CaseFile, world: WorldEvent, now: Date): ProjectedEvent | 
   }
 }
 
+/** Routing's refusal of the pending transfer (no body left that has not declined the case). */
+function transferRefusal(now: Date, file: CaseFile): ProjectedEvent {
+  return lifecycle(
+    EventTypes.actionRefused,
+    'urn:appeal-routing:routing',
+    {
+      refusedType: EventTypes.transferRequested,
+      refusedEventId: 'the-transfer-request',
+      code: 'same-body',
+      message: 'no competent body is left that has not declined the case',
+      refusedAt: now.toISOString(),
+    },
+    now,
+    file,
+  );
+}
+
+describe('CaseStateMachine: a refused transfer', () => {
+  it("opens the holder's actions again, in work if the holder had accepted the case", async () => {
+    let file = registeredCase(NOW);
+    const apply = (event: ProjectedEvent | undefined) => {
+      const step = event && fold.step(file, event);
+      if (!step) throw new Error('the event did not fold');
+      file = step.file;
+    };
+    apply(happen(file, { kind: 'routed', to: AKIMAT }, NOW));
+    for (const action of [CaseAction.accept, CaseAction.transfer]) {
+      const { handler, body } = HANDLERS[action];
+      const facts = actingCaseOf(file);
+      expect(machine.check(action, facts, callers.operator)).toEqual({ allowed: true });
+      const planned = await handler.plan({
+        manager: noDatabase,
+        facts,
+        caller: callers.operator,
+        actor: actorOf(callers.operator),
+        body: body(facts) as never,
+        now: NOW,
+      });
+      apply(lifecycle(planned.type, 'urn:appeal-routing:console', planned.data, NOW, file));
+    }
+    expect(machine.allowedActions(actingCaseOf(file), callers.operator).some((a) => a.allowed)).toBe(false);
+
+    apply(transferRefusal(NOW, file));
+    expect(file).toMatchObject({ status: CaseStatus.inWork, declinedOrganizationIds: [] });
+    const open = machine
+      .allowedActions(actingCaseOf(file), callers.operator)
+      .filter((entry) => entry.allowed)
+      .map((entry) => entry.action);
+    expect(open).toEqual([CaseAction.respond, CaseAction.transfer]);
+  });
+});
+
 function actorOf(caller: CaseCaller): ActorData {
   if (caller.kind === 'staff') return { kind: 'staff', id: caller.userId };
   return { kind: 'citizen', id: caller.kind === 'system' ? 'submitting-portal' : 'tracking-link' };
@@ -416,6 +472,7 @@ describe('CaseStateMachine: property', () => {
     fc.record({ kind: fc.constant('routed' as const), to: fc.constantFrom(...BODIES) }),
     fc.record({ kind: fc.constant('transferred' as const), to: fc.constantFrom(...BODIES) }),
     fc.record({ kind: fc.constant('escalated' as const) }),
+    fc.record({ kind: fc.constant('transfer-refused' as const) }),
     fc.record({ kind: fc.constant('deadline-assigned' as const), days: fc.integer({ min: 1, max: 40 }) }),
     fc.record({ kind: fc.constant('time-passes' as const), days: fc.integer({ min: 1, max: 30 }) }),
   );

@@ -16,6 +16,7 @@ import {
   type CaseSnapshot,
 } from './case-state-machine';
 import { EscalateAction } from './escalate/escalate.action';
+import { extensionLimitFromEnv } from './extension-limit';
 import { ExtendAction } from './extend/extend.action';
 import { ReopenAction } from './reopen/reopen.action';
 import { ResolveAction } from './resolve/resolve.action';
@@ -226,6 +227,21 @@ describe('CaseStateMachine: parameters', () => {
     expect(extend('2026-05-31T18:59:59.999Z')).toEqual({ allowed: true });
     expect(extend('2026-05-31T19:00:00.000Z')).toMatchObject({ code: ActionRefusal.beyondLegalLimit });
     expect(extend('2026-04-10T18:59:59.999Z')).toMatchObject({ code: ActionRefusal.notLater });
+  });
+
+  it('takes the limit from CONSOLE_EXTENSION_LIMIT, to agree with escalation’s legal rule', () => {
+    const shorter = new CaseStateMachine(
+      () => NOW,
+      extensionLimitFromEnv({ CONSOLE_EXTENSION_LIMIT: 'P1M' }),
+    );
+    expect(shorter.extensionLimitOf(facts)).toEqual(new Date('2026-04-30T18:59:59.999Z'));
+    expect(
+      shorter.checkWith(
+        { action: 'extend', dueAt: new Date('2026-05-01T00:00:00Z') },
+        facts,
+        callers.operator,
+      ),
+    ).toMatchObject({ code: ActionRefusal.beyondLegalLimit });
   });
 
   it('refuses a transfer suggesting the declining body itself', () => {

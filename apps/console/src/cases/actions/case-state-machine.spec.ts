@@ -419,6 +419,26 @@ function happen(file: CaseFile, world: WorldEvent, now: Date): ProjectedEvent | 
   }
 }
 
+/** The event the action's handler publishes, as the console's own. */
+async function published(
+  action: CaseAction,
+  caller: CaseCaller,
+  file: CaseFile,
+  now: Date,
+): Promise<ProjectedEvent> {
+  const { handler, body } = HANDLERS[action];
+  const facts = actingCaseOf(file);
+  const planned = await handler.plan({
+    manager: noDatabase,
+    facts,
+    caller,
+    actor: actorOf(caller),
+    body: body(facts) as never,
+    now,
+  });
+  return lifecycle(planned.type, 'urn:appeal-routing:console', planned.data, now, file);
+}
+
 /** Routing's refusal of the pending transfer (no body left that has not declined the case). */
 function transferRefusal(now: Date, file: CaseFile): ProjectedEvent {
   return lifecycle(
@@ -446,18 +466,8 @@ describe('CaseStateMachine: a refused transfer', () => {
     };
     apply(happen(file, { kind: 'routed', to: AKIMAT }, NOW));
     for (const action of [CaseAction.accept, CaseAction.transfer]) {
-      const { handler, body } = HANDLERS[action];
-      const facts = actingCaseOf(file);
-      expect(machine.check(action, facts, callers.operator)).toEqual({ allowed: true });
-      const planned = await handler.plan({
-        manager: noDatabase,
-        facts,
-        caller: callers.operator,
-        actor: actorOf(callers.operator),
-        body: body(facts) as never,
-        now: NOW,
-      });
-      apply(lifecycle(planned.type, 'urn:appeal-routing:console', planned.data, NOW, file));
+      expect(machine.check(action, actingCaseOf(file), callers.operator)).toEqual({ allowed: true });
+      apply(await published(action, callers.operator, file, NOW));
     }
     expect(machine.allowedActions(actingCaseOf(file), callers.operator).some((a) => a.allowed)).toBe(false);
 
@@ -524,16 +534,7 @@ describe('CaseStateMachine: property', () => {
             event = happen(file, next, now);
           }
           if (chosen) {
-            const { handler, body } = HANDLERS[chosen.action];
-            const planned = await handler.plan({
-              manager: noDatabase,
-              facts,
-              caller: chosen.caller,
-              actor: actorOf(chosen.caller),
-              body: body(facts) as never,
-              now,
-            });
-            event = lifecycle(planned.type, 'urn:appeal-routing:console', planned.data, now, file);
+            event = await published(chosen.action, chosen.caller, file, now);
             reached.add(chosen.action);
           }
           if (event) {

@@ -262,13 +262,10 @@ describe('CaseFold', () => {
     expect(record.file).toMatchObject({
       status: CaseStatus.new,
       organizationId: 'central-reception',
-      acceptedBy: null,
-      acceptedAt: null,
-      respondedAt: null,
-      responseId: null,
-      answeredOnTime: null,
-      resolvedAt: null,
       version: 8,
+      acceptedBy: null,
+      responseId: null,
+      resolvedAt: null,
     });
     expect(record.timeline.map((entry) => entry.type).slice(-3)).toEqual([
       'kz.appeals.responded.v1',

@@ -289,6 +289,54 @@ it('describes every action and the citizen routes in the OpenAPI document', asyn
   expect(document.paths['/api/v1/appeals/track/{trackingNumber}/decision']?.post?.security).toBeUndefined();
 });
 
+describe('ids in the path that name no case', () => {
+  const notIds = ['%00', 'x'.repeat(10_000), 'not-a-uuid', '1', `${randomUUID()}%00`, 'KZ-2026-7K3M-9Q2X'];
+
+  it('answer 404 on every case route, never 500, and leave nothing behind', async () => {
+    for (const id of notIds) {
+      for (const [action, token] of [
+        ['accept', 'operator'],
+        ['respond', 'operator'],
+        ['transfer', 'operator'],
+        ['extend', 'operator'],
+        ['escalate', 'supervisor'],
+        ['take-under-control', 'central'],
+        ['reopen', 'operator'],
+      ]) {
+        const answer = await act(id, action, { token, ifMatch: '"3"', body: { text: 'x' } });
+        expect({ id: id.slice(0, 40), action, status: answer.status }).toEqual({
+          id: id.slice(0, 40),
+          action,
+          status: 404,
+        });
+        expect(answer.body).toMatchObject({ code: 'case-not-found' });
+      }
+      const decision = await post(`/api/v1/cases/${id}/citizen-decision`, {
+        token: 'portal',
+        key: null,
+        body: { decision: 'accept' },
+      });
+      expect(decision.status).toBe(404);
+      const page = await fetch(`${consoleApp.url}/api/v1/cases/${id}`, {
+        headers: { authorization: 'Bearer operator' },
+      });
+      expect(page.status).toBe(404);
+    }
+    for (const trackingNumber of ['%00', 'x'.repeat(10_000), 'KZ-2026-%00']) {
+      const byLink = await post(`/api/v1/appeals/track/${trackingNumber}/decision`, {
+        key: null,
+        body: { secret: 'a'.repeat(43), decision: 'accept' },
+      });
+      expect(byLink.status).toBe(404);
+    }
+    const claimed = await db.query<unknown[]>(
+      `SELECT 1 FROM console.action_request
+       WHERE NOT appeal_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`,
+    );
+    expect(claimed).toEqual([]);
+  });
+});
+
 describe("the citizen's voice", () => {
   /** A new case the akimat took into work and answered. */
   async function answeredCase(): Promise<SeededCase & { responseId: string }> {

@@ -1,5 +1,6 @@
 import { waitUntil } from '@app/local-infra';
 import { LifecyclePublisher, OwnTestDatabase, testKafka } from '@app/testing';
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Principal } from '../../apps/console/src/access/principal';
@@ -11,7 +12,7 @@ import { InProcessConsole } from '../support/console-in-process';
 /**
  * The console's queries over HTTP, on cases that came through the real events topic: each caller sees its own
  * scope and nothing else (another body's case is a 404), search finds Kazakh and Russian words, a repeat
- * appeal is linked, and reading a case page leaves an audit entry.
+ * appeal is linked, and reading a case page, a list or a search leaves an audit entry.
  */
 jest.setTimeout(120_000);
 
@@ -198,6 +199,9 @@ describe('GET /api/v1/cases/{appealId} (the case page)', () => {
       registeredOn: '2026-03-02',
       overdue: true,
     });
+    expect(page.deadline?.extensionLimit).toBe(
+      DateTime.fromISO(yesterday, { zone: 'UTC+5' }).plus({ months: 2 }).toUTC().toISO(),
+    );
     expect(page.deadline?.skipped[0]).toEqual({ date: expect.any(String), reason: expect.any(String) });
     expect(page.repeatAppeals).toEqual([expect.objectContaining({ appealId: roadAgain.appealId })]);
     // Its deadline passed yesterday: too late to extend it.
@@ -277,6 +281,65 @@ describe('GET /api/v1/cases/search', () => {
       expect.objectContaining({ field: 'q', reason: 'q must contain a letter or a digit' }),
     ]);
     expect((await get('/api/v1/cases/search', 'op-almaty')).status).toBe(400);
+  });
+});
+
+describe('lists and their audit entries', () => {
+  /** The caller's newest audit entry. */
+  async function lastEntryOf(actorId: string) {
+    const { rows } = await db.query<{
+      action: string;
+      appeal_id: string | null;
+      fields: string[];
+      detail: { appealIds: string[] };
+    }>(
+      `SELECT action, appeal_id, fields, detail FROM console.audit_entry
+       WHERE actor_id = $1 ORDER BY id DESC LIMIT 1`,
+      [actorId],
+    );
+    return rows[0];
+  }
+
+  it('audits each queue, search and board request with the ids of the cases it showed, never the search term', async () => {
+    const queue = await json<Listed>('/api/v1/cases?limit=100', 'op-almaty');
+    expect(await lastEntryOf('staff-op-almaty')).toEqual({
+      action: 'case.list',
+      appeal_id: null,
+      fields: ['subject'],
+      detail: { appealIds: queue.items.map((item) => item.appealId) },
+    });
+    expect(ids(queue)).toHaveLength(3);
+
+    const term = 'ШҰҢҚЫРЛАР ЖӨНДЕУ';
+    const found = await json<Listed>(`/api/v1/cases/search?q=${encodeURIComponent(term)}`, 'op-almaty');
+    const searched = await lastEntryOf('staff-op-almaty');
+    expect(searched).toEqual({
+      action: 'case.search',
+      appeal_id: null,
+      fields: ['subject'],
+      detail: { appealIds: [road.appealId] },
+    });
+    expect(ids(found)).toEqual([road.appealId]);
+    const { rows } = await db.query(`SELECT 1 FROM console.audit_entry WHERE detail::text ILIKE $1`, [
+      '%шұңқыр%',
+    ]);
+    expect(rows).toEqual([]);
+
+    const nothing = await json<Listed>('/api/v1/cases/search?q=zzzqqq', 'op-almaty');
+    expect(nothing.items).toEqual([]);
+    expect(await lastEntryOf('staff-op-almaty')).toMatchObject({
+      action: 'case.search',
+      detail: { appealIds: [] },
+    });
+
+    const board = await json<{ cases: Listed }>('/api/v1/board', 'sup-almaty');
+    expect(await lastEntryOf('staff-sup-almaty')).toEqual({
+      action: 'case.board',
+      appeal_id: null,
+      fields: ['subject'],
+      detail: { appealIds: board.cases.items.map((item) => item.appealId) },
+    });
+    expect(ids(board.cases)).toEqual([escalated.appealId]);
   });
 });
 

@@ -2,6 +2,7 @@ import {
   CENTRAL_RECEPTION_ID,
   EventTypes,
   newCloudEvent,
+  RefusalCode,
   type ActorData,
   type AttachmentData,
   type EventDataMap,
@@ -181,12 +182,17 @@ export class CaseHistory {
     });
   }
 
-  actionRefused(refused: ProjectedEvent): ProjectedEvent {
-    return this.event(EventTypes.actionRefused, ESCALATION, {
+  /** The refusal of `refused`: by escalation (an extension beyond the limit) unless said otherwise. */
+  actionRefused(
+    refused: ProjectedEvent,
+    code: RefusalCode = RefusalCode.beyondLegalLimit,
+    source = ESCALATION,
+  ): ProjectedEvent {
+    return this.event(EventTypes.actionRefused, source, {
       refusedType: refused.type,
       refusedEventId: refused.id,
-      code: 'beyond-legal-limit',
-      message: 'the new deadline is more than the legal limit after the original one',
+      code,
+      message: `refused: ${code}`,
       refusedAt: this.tick(),
     });
   }

@@ -11,3 +11,4 @@ export * from './payloads';
 export * from './organizations';
 export * from './access-tokens';
 export * from './citizen/citizen-decision-secret';
+export * from './tracking-number';

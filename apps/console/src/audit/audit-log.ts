@@ -9,8 +9,8 @@ export interface AuditRecord {
   appealId?: string;
   fields?: readonly string[];
   outcome?: 'ok' | 'refused';
-  /** Ids and codes only: no names, no texts, no contact details. */
-  detail?: Record<string, string | number | boolean | null>;
+  /** Ids and codes only (e.g. the appeal ids a list showed): no names, no texts, no contact details. */
+  detail?: Record<string, string | number | boolean | null | readonly string[]>;
 }
 
 export type AuditActor = Principal | { kind: 'citizen'; id: string } | { kind: 'anonymous'; id: string };

@@ -1,8 +1,11 @@
 import { CENTRAL_RECEPTION_ID } from '@app/contracts';
 import type { Principal } from '../access/principal';
+import { CaseStateMachine } from './actions/case-state-machine';
 import { allowedActions } from './case-actions-allowed';
 import { CaseStatus } from './case-status';
 import type { CaseFile } from './read-model/case-file';
+
+const machine = new CaseStateMachine();
 
 const operator: Principal = {
   kind: 'staff',
@@ -29,18 +32,22 @@ const file = {
 
 describe('allowedActions (the case page)', () => {
   it('lists what the state machine opens to the caller now, in its order', () => {
-    expect(allowedActions(file, operator)).toEqual(['accept', 'respond', 'transfer', 'extend']);
-    expect(allowedActions(file, supervisor)).toEqual(['escalate']);
-    expect(allowedActions(file, central)).toEqual([]);
-    expect(allowedActions({ ...file, status: CaseStatus.answered, responseId: 'r-1' }, portal)).toEqual([
-      'resolve',
-      'reopen',
-    ]);
+    expect(allowedActions(machine, file, operator)).toEqual(['accept', 'respond', 'transfer', 'extend']);
+    expect(allowedActions(machine, file, supervisor)).toEqual(['escalate']);
+    expect(allowedActions(machine, file, central)).toEqual([]);
+    expect(
+      allowedActions(machine, { ...file, status: CaseStatus.answered, responseId: 'r-1' }, portal),
+    ).toEqual(['resolve', 'reopen']);
   });
 
   it('opens control to the central reception once the case is at its level', () => {
     const escalated = { ...file, organizationId: CENTRAL_RECEPTION_ID, level: 'central-reception' };
-    expect(allowedActions(escalated, central)).toEqual(['accept', 'respond', 'extend', 'take-under-control']);
-    expect(allowedActions(escalated, operator)).toEqual([]);
+    expect(allowedActions(machine, escalated, central)).toEqual([
+      'accept',
+      'respond',
+      'extend',
+      'take-under-control',
+    ]);
+    expect(allowedActions(machine, escalated, operator)).toEqual([]);
   });
 });

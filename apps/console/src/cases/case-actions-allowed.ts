@@ -1,17 +1,19 @@
 import type { Principal } from '../access/principal';
 import { actingCaseOf } from './actions/acting-case';
-import { CaseStateMachine, type CaseAction } from './actions/case-state-machine';
+import type { CaseAction, CaseStateMachine } from './actions/case-state-machine';
 import type { CaseFile } from './read-model/case-file';
 
 export type { CaseAction };
-
-const machine = new CaseStateMachine();
 
 /**
  * The actions the caller may take on the case now, for the case page: the state machine's own answer, so the
  * page never offers what the action would refuse (`CaseStateMachine.allowedActions` also says why not).
  */
-export function allowedActions(file: CaseFile, principal: Principal): CaseAction[] {
+export function allowedActions(
+  machine: CaseStateMachine,
+  file: CaseFile,
+  principal: Principal,
+): CaseAction[] {
   return machine
     .allowedActions(actingCaseOf(file), principal)
     .filter((entry) => entry.allowed)

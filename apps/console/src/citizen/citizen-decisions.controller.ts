@@ -10,6 +10,8 @@ import {
 import type { Response } from 'express';
 import { Authorize, Caller } from '../access/access.decorators';
 import type { SystemPrincipal } from '../access/principal';
+import { caseNotFound } from '../cases/actions/action-errors';
+import { AppealIdPipe, TrackingNumberPipe } from '../cases/case-ids';
 import { CitizenDecisionThrottle } from './citizen-decision.throttle';
 import {
   DecisionReceiptResponse,
@@ -41,7 +43,7 @@ export class CitizenDecisionsController {
     description: 'No answer yet, a newer answer, or the citizen decided otherwise before.',
   })
   async byPortal(
-    @Param('appealId') appealId: string,
+    @Param('appealId', new AppealIdPipe(caseNotFound)) appealId: string,
     @Caller() portal: SystemPrincipal,
     @Body() body: PortalDecisionRequest,
     @Res({ passthrough: true }) response: Response,
@@ -62,7 +64,7 @@ export class CitizenDecisionsController {
   })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address.' })
   async byLink(
-    @Param('trackingNumber') trackingNumber: string,
+    @Param('trackingNumber', new TrackingNumberPipe(caseNotFound)) trackingNumber: string,
     @Body() body: LinkDecisionRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DecisionReceiptResponse> {

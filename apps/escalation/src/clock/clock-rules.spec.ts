@@ -8,7 +8,7 @@ import {
   type DeadlinePolicy,
 } from '../policies/deadline-policy';
 import type { AppealClock } from './appeal-clock';
-import { ClockRules, type ClockStep, type PolicyLookup, type Refusal } from './clock-rules';
+import { ClockRules, ESCALATION_ACTOR, type ClockStep, type PolicyLookup, type Refusal } from './clock-rules';
 
 const calendar = WorkingCalendar.load({ warn: () => undefined });
 const legal = parseRules(LEGAL_DEFAULT_RULES);
@@ -160,6 +160,19 @@ describe('ClockRules', () => {
       nextWarnAt: null,
     });
     expect(rules.respond(clock, 'akimat-astana')).toMatchObject({ refused: 'not-the-holder' });
+  });
+
+  it('settles the case for its holder, and not for a body it was escalated away from', () => {
+    const answered = step(rules.respond(started(), 'akimat-almaty')).clock;
+    expect(step(rules.resolve(answered, 'akimat-almaty')).clock.state).toBe('resolved');
+    const escalated = rules.escalate(
+      answered,
+      'manual',
+      ESCALATION_ACTOR,
+      new Date('2026-03-25T10:00:00+05:00'),
+    );
+    expect(rules.resolve(escalated.clock, 'akimat-almaty')).toMatchObject({ refused: 'not-the-holder' });
+    expect(step(rules.resolve(escalated.clock, 'central-reception')).clock.state).toBe('resolved');
   });
 
   it('escalates a rejected answer at once; at the last level gives the central reception a new term', () => {

@@ -135,8 +135,14 @@ export class ClockRules {
     return { clock: { ...clock, state: 'answered', nextWarnAt: null }, events: [] };
   }
 
-  resolve(clock: AppealClock): ClockStep | Refusal {
+  /**
+   * The case is settled. Settled by a body that no longer holds it (escalated meanwhile), it stays with the
+   * holder, as the console's read model keeps it: the escalation came first.
+   */
+  resolve(clock: AppealClock, organizationId: string): ClockStep | Refusal {
     if (clock.state === 'resolved') return refusal(RefusalCode.clockStopped, 'the case is already resolved');
+    if (organizationId !== clock.organizationId)
+      return refusal(RefusalCode.notTheHolder, `the case is held at level ${clock.level} by another body`);
     return { clock: { ...clock, state: 'resolved', nextWarnAt: null }, events: [] };
   }
 

@@ -70,7 +70,7 @@ export class ClockKeeper {
   }
 
   resolved(manager: EntityManager, event: CloudEvent<AppealResolvedData>): Promise<KeeperOutcome> {
-    return this.fact(manager, event, (rules, clock) => rules.resolve(clock));
+    return this.fact(manager, event, (rules, clock) => rules.resolve(clock, event.data.organizationId));
   }
 
   reopened(manager: EntityManager, event: CloudEvent<AppealReopenedData>): Promise<KeeperOutcome> {

@@ -1,10 +1,10 @@
+import { TRACKING_NUMBER_PATTERN } from '@app/contracts';
 import { httpError } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Appeal } from './appeal.entity';
 import { StatusEntry } from './status-entry.entity';
-import { TRACKING_NUMBER_PATTERN } from './tracking-number';
 
 export interface PublicAppealStatus {
   trackingNumber: string;

@@ -1,4 +1,5 @@
-import { newTrackingNumber, TRACKING_NUMBER_PATTERN } from './tracking-number';
+import { TRACKING_NUMBER_PATTERN } from '@app/contracts';
+import { newTrackingNumber } from './tracking-number';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const MID_2026 = new Date('2026-06-15T12:00:00Z');

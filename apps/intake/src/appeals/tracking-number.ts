@@ -16,8 +16,6 @@ export function newTrackingNumber(
   return `KZ-${year}-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-export const TRACKING_NUMBER_PATTERN = /^KZ-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-
 /** Draws the tracking number of each new appeal; a provider, so that a test can make two draws collide. */
 @Injectable()
 export class TrackingNumberIssuer {

@@ -40,10 +40,14 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-/** Whether an If-Match header (a list of ETags, weak ones compared weakly) names this version. */
+/**
+ * Whether an If-Match header names this version (RFC 9110 §13.1.1): `*` matches any current version; otherwise
+ * one of its listed ETags must match strongly, so a weak tag (`W/"7"`) never matches.
+ */
 export function matchesEtag(ifMatch: string, version: number): boolean {
+  if (ifMatch.trim() === '*') return true;
   return ifMatch
     .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .map((tag) => tag.trim())
     .includes(etagOf(version));
 }

@@ -3,7 +3,8 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AuthorizedRequest } from '../../access/authorize.guard';
 import type { Principal } from '../../access/principal';
-import { versionRequired } from './action-errors';
+import { isAppealId } from '../case-ids';
+import { caseNotFound, versionRequired } from './action-errors';
 
 /** The headers every action needs: a key that makes a retry safe, and the version the caller decided on. */
 export interface ActionPreconditions {
@@ -35,11 +36,16 @@ export interface ActionCall {
   preconditions: ActionPreconditions;
 }
 
-/** The {@link ActionCall} of an `@Authorize`d route with an `:appealId` parameter. */
+/**
+ * The {@link ActionCall} of an `@Authorize`d route with an `:appealId` parameter. An id that is not a UUID is no
+ * case (404) before anything else is read or claimed.
+ */
 export const ActionCallOf = createParamDecorator((_: unknown, context: ExecutionContext): ActionCall => {
   const request = context.switchToHttp().getRequest<AuthorizedRequest>();
+  const appealId = String(request.params.appealId);
+  if (!isAppealId(appealId)) throw caseNotFound();
   return {
-    appealId: String(request.params.appealId),
+    appealId,
     caller: request.principal,
     preconditions: readPreconditions(request.headers),
   };

@@ -16,6 +16,7 @@ import {
   type CaseSnapshot,
 } from './case-state-machine';
 import { EscalateAction } from './escalate/escalate.action';
+import { extensionLimitFromEnv } from './extension-limit';
 import { ExtendAction } from './extend/extend.action';
 import { ReopenAction } from './reopen/reopen.action';
 import { ResolveAction } from './resolve/resolve.action';
@@ -228,6 +229,21 @@ describe('CaseStateMachine: parameters', () => {
     expect(extend('2026-04-10T18:59:59.999Z')).toMatchObject({ code: ActionRefusal.notLater });
   });
 
+  it('takes the limit from CONSOLE_EXTENSION_LIMIT, to agree with escalation’s legal rule', () => {
+    const shorter = new CaseStateMachine(
+      () => NOW,
+      extensionLimitFromEnv({ CONSOLE_EXTENSION_LIMIT: 'P1M' }),
+    );
+    expect(shorter.extensionLimitOf(facts)).toEqual(new Date('2026-04-30T18:59:59.999Z'));
+    expect(
+      shorter.checkWith(
+        { action: 'extend', dueAt: new Date('2026-05-01T00:00:00Z') },
+        facts,
+        callers.operator,
+      ),
+    ).toMatchObject({ code: ActionRefusal.beyondLegalLimit });
+  });
+
   it('refuses a transfer suggesting the declining body itself', () => {
     const transfer = (suggestedOrganizationId?: string) =>
       machine.checkWith({ action: 'transfer', suggestedOrganizationId }, facts, callers.operator);
@@ -320,6 +336,7 @@ type WorldEvent =
   | { kind: 'routed'; to: string }
   | { kind: 'transferred'; to: string }
   | { kind: 'escalated' }
+  | { kind: 'transfer-refused' }
   | { kind: 'deadline-assigned'; days: number }
   | { kind: 'time-passes'; days: number };
 
@@ -378,6 +395,9 @@ function happen(file: CaseFile, world: WorldEvent, now: Date): ProjectedEvent | 
         now,
         file,
       );
+    case 'transfer-refused':
+      if (file.status !== CaseStatus.transferPending) return undefined;
+      return transferRefusal(now, file);
     case 'deadline-assigned':
       if (holder === null) return undefined;
       return lifecycle(
@@ -399,6 +419,68 @@ function happen(file: CaseFile, world: WorldEvent, now: Date): ProjectedEvent | 
   }
 }
 
+/** The event the action's handler publishes, as the console's own. */
+async function published(
+  action: CaseAction,
+  caller: CaseCaller,
+  file: CaseFile,
+  now: Date,
+): Promise<ProjectedEvent> {
+  const { handler, body } = HANDLERS[action];
+  const facts = actingCaseOf(file);
+  const planned = await handler.plan({
+    manager: noDatabase,
+    facts,
+    caller,
+    actor: actorOf(caller),
+    body: body(facts) as never,
+    now,
+  });
+  return lifecycle(planned.type, 'urn:appeal-routing:console', planned.data, now, file);
+}
+
+/** Routing's refusal of the pending transfer (no body left that has not declined the case). */
+function transferRefusal(now: Date, file: CaseFile): ProjectedEvent {
+  return lifecycle(
+    EventTypes.actionRefused,
+    'urn:appeal-routing:routing',
+    {
+      refusedType: EventTypes.transferRequested,
+      refusedEventId: 'the-transfer-request',
+      code: 'same-body',
+      message: 'no competent body is left that has not declined the case',
+      refusedAt: now.toISOString(),
+    },
+    now,
+    file,
+  );
+}
+
+describe('CaseStateMachine: a refused transfer', () => {
+  it("opens the holder's actions again, in work if the holder had accepted the case", async () => {
+    let file = registeredCase(NOW);
+    const apply = (event: ProjectedEvent | undefined) => {
+      const step = event && fold.step(file, event);
+      if (!step) throw new Error('the event did not fold');
+      file = step.file;
+    };
+    apply(happen(file, { kind: 'routed', to: AKIMAT }, NOW));
+    for (const action of [CaseAction.accept, CaseAction.transfer]) {
+      expect(machine.check(action, actingCaseOf(file), callers.operator)).toEqual({ allowed: true });
+      apply(await published(action, callers.operator, file, NOW));
+    }
+    expect(machine.allowedActions(actingCaseOf(file), callers.operator).some((a) => a.allowed)).toBe(false);
+
+    apply(transferRefusal(NOW, file));
+    expect(file).toMatchObject({ status: CaseStatus.inWork, declinedOrganizationIds: [] });
+    const open = machine
+      .allowedActions(actingCaseOf(file), callers.operator)
+      .filter((entry) => entry.allowed)
+      .map((entry) => entry.action);
+    expect(open).toEqual([CaseAction.respond, CaseAction.transfer]);
+  });
+});
+
 function actorOf(caller: CaseCaller): ActorData {
   if (caller.kind === 'staff') return { kind: 'staff', id: caller.userId };
   return { kind: 'citizen', id: caller.kind === 'system' ? 'submitting-portal' : 'tracking-link' };
@@ -416,6 +498,7 @@ describe('CaseStateMachine: property', () => {
     fc.record({ kind: fc.constant('routed' as const), to: fc.constantFrom(...BODIES) }),
     fc.record({ kind: fc.constant('transferred' as const), to: fc.constantFrom(...BODIES) }),
     fc.record({ kind: fc.constant('escalated' as const) }),
+    fc.record({ kind: fc.constant('transfer-refused' as const) }),
     fc.record({ kind: fc.constant('deadline-assigned' as const), days: fc.integer({ min: 1, max: 40 }) }),
     fc.record({ kind: fc.constant('time-passes' as const), days: fc.integer({ min: 1, max: 30 }) }),
   );
@@ -451,16 +534,7 @@ describe('CaseStateMachine: property', () => {
             event = happen(file, next, now);
           }
           if (chosen) {
-            const { handler, body } = HANDLERS[chosen.action];
-            const planned = await handler.plan({
-              manager: noDatabase,
-              facts,
-              caller: chosen.caller,
-              actor: actorOf(chosen.caller),
-              body: body(facts) as never,
-              now,
-            });
-            event = lifecycle(planned.type, 'urn:appeal-routing:console', planned.data, now, file);
+            event = await published(chosen.action, chosen.caller, file, now);
             reached.add(chosen.action);
           }
           if (event) {

@@ -4,6 +4,7 @@ import { DateTime, FixedOffsetZone, type DurationLike } from 'luxon';
 import { actingOrganizationOf } from '../../access/case-scope';
 import type { Principal } from '../../access/principal';
 import { CaseStatus } from '../case-status';
+import { extensionLimitFromEnv } from './extension-limit';
 
 /** What people do with a case through the console; each becomes a lifecycle event. */
 export const CaseAction = {
@@ -95,9 +96,6 @@ export interface ActionAvailability {
   code?: ActionRefusal;
   message?: string;
 }
-
-/** АППК art. 76: an extension ends at most two months after the level's original deadline. */
-export const LEGAL_EXTENSION_LIMIT: DurationLike = { months: 2 };
 
 const KAZAKHSTAN_ZONE = FixedOffsetZone.instance(KAZAKHSTAN_OFFSET_MINUTES);
 
@@ -245,7 +243,7 @@ function statusRefusal(action: CaseAction, status: CaseStatus): Refused {
 export class CaseStateMachine {
   constructor(
     private readonly now: () => Date = () => new Date(),
-    private readonly extensionLimit: DurationLike = LEGAL_EXTENSION_LIMIT,
+    private readonly extensionLimit: DurationLike = extensionLimitFromEnv(),
   ) {}
 
   /** Whether `caller` may take `action` on the case now, regardless of the action's parameters. */
@@ -291,6 +289,7 @@ export class CaseStateMachine {
     const base = facts.originalDueAt ?? facts.dueAt;
     if (base === null) return null;
     // Calendar months in Kazakhstan's zone, as escalation counts them: two months after 31 March is 31 May.
+    // The limit is CONSOLE_EXTENSION_LIMIT, which must agree with escalation's legal rule (it re-checks).
     return DateTime.fromJSDate(base, { zone: KAZAKHSTAN_ZONE }).plus(this.extensionLimit).toJSDate();
   }
 

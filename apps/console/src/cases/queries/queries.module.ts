@@ -1,6 +1,7 @@
 import { WorkingCalendar } from '@app/calendar';
 import { Logger, Module } from '@nestjs/common';
 import { AuditLog } from '../../audit/audit-log';
+import { CaseActionsModule } from '../actions/case-actions.module';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { BoardController } from './board/board.controller';
 import { EscalationBoard } from './board/escalation-board';
@@ -18,7 +19,8 @@ import { SearchController } from './search/search.controller';
 
 /** What people who work cases read: queue, search, case page, board, figures. */
 @Module({
-  imports: [ReadModelModule],
+  // The state machine of the actions answers the case page's allowed actions and extension limit.
+  imports: [ReadModelModule, CaseActionsModule],
   // Search before the case page: `/cases/search` must not be taken for a case id.
   controllers: [QueueController, SearchController, CasePageController, BoardController, FiguresController],
   providers: [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseScope } from '../../access/case-scope';
+import { isAppealId, normalizedTrackingNumber } from '../case-ids';
 import type { CaseAttachment, CaseContact, CaseFile, TimelineEntry } from './case-file';
 import type { FoldStep } from './case-fold';
 import { scopeCondition } from './scope-condition';
@@ -101,7 +102,7 @@ export class CaseFiles {
     scope: CaseScope,
     options: LoadOptions = {},
   ): Promise<CaseFile | undefined> {
-    if (!UUID.test(appealId)) return undefined;
+    if (!isAppealId(appealId)) return undefined;
     const params = new SqlParams();
     const id = params.add(appealId);
     const rows = await manager.query<Array<Record<string, unknown>>>(
@@ -114,9 +115,11 @@ export class CaseFiles {
 
   /** The case with this tracking number, locked: for the citizen's decision by link, which has no scope. */
   async lockByTrackingNumber(manager: EntityManager, trackingNumber: string): Promise<CaseFile | undefined> {
+    const normalized = normalizedTrackingNumber(trackingNumber);
+    if (normalized === undefined) return undefined;
     const rows = await manager.query<Array<Record<string, unknown>>>(
       `SELECT ${caseFileColumns()} FROM console.case_file c WHERE c.tracking_number = $1 FOR UPDATE`,
-      [trackingNumber.trim().toUpperCase()],
+      [normalized],
     );
     return rows[0] && toCaseFile(rows[0]);
   }
@@ -243,5 +246,3 @@ export class CaseFiles {
     );
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { CaseHistory, CONSOLE } from '../../../../../test/support/case-history';
+import { RefusalCode } from '@app/contracts';
+import { CaseHistory, CONSOLE, ROUTING } from '../../../../../test/support/case-history';
 import { CaseStatus } from '../case-status';
 import { CaseFold, foldRecord, type CaseRecord, type ProjectedEvent } from './case-fold';
 import { CitizenKey } from './citizen-key';
@@ -119,13 +120,59 @@ describe('CaseFold', () => {
     });
   });
 
-  it('holds a transfer pending until routing decides', () => {
+  it('holds a transfer pending until routing decides, the body not yet among those that declined', () => {
     const history = new CaseHistory();
     const record = folded([history.registered(), history.routed(), history.transferRequested()]);
     expect(record.file).toMatchObject({
       status: CaseStatus.transferPending,
-      declinedOrganizationIds: ['akimat-almaty'],
+      declinedOrganizationIds: [],
     });
+  });
+
+  it('gives a case whose transfer routing refused back to its holder: in work if it had accepted it, else new', () => {
+    const accepted = new CaseHistory();
+    const request = accepted.transferRequested();
+    const inWork = folded([
+      accepted.registered(),
+      accepted.routed(),
+      accepted.accepted(),
+      request,
+      accepted.actionRefused(request, RefusalCode.sameBody, ROUTING),
+    ]);
+    expect(inWork.file).toMatchObject({
+      status: CaseStatus.inWork,
+      organizationId: 'akimat-almaty',
+      acceptedBy: 'staff-operator-1',
+      declinedOrganizationIds: [],
+      transferCount: 0,
+    });
+
+    const fresh = new CaseHistory();
+    const freshRequest = fresh.transferRequested();
+    const untouched = folded([
+      fresh.registered(),
+      fresh.routed(),
+      freshRequest,
+      fresh.actionRefused(freshRequest, RefusalCode.notTheHolder, ROUTING),
+    ]);
+    expect(untouched.file).toMatchObject({ status: CaseStatus.new, declinedOrganizationIds: [] });
+    expect(untouched.timeline.map((entry) => entry.type).slice(-2)).toEqual([
+      'kz.appeals.transfer-requested.v1',
+      'kz.appeals.action-refused.v1',
+    ]);
+  });
+
+  it('leaves a case alone when a transfer refusal comes after the case has moved on', () => {
+    const history = new CaseHistory();
+    const request = history.transferRequested();
+    const record = folded([
+      history.registered(),
+      history.routed(),
+      request,
+      history.escalated(),
+      history.actionRefused(request, RefusalCode.notTheHolder, ROUTING),
+    ]);
+    expect(record.file).toMatchObject({ status: CaseStatus.new, organizationId: 'central-reception' });
   });
 
   it('gives an escalated case to the central reception at its level, the region still answerable', () => {
@@ -198,6 +245,40 @@ describe('CaseFold', () => {
       history.reopened(),
     ]);
     expect(record.file).toMatchObject({ status: CaseStatus.inWork, resolvedAt: null });
+  });
+
+  it("records a body's step on a case escalated away from it in the timeline only", () => {
+    const history = new CaseHistory();
+    const record = folded([
+      history.registered(),
+      history.routed(),
+      history.deadlineAssigned(DUE),
+      history.accepted(),
+      history.escalated(),
+      history.responded(),
+      history.accepted(),
+      history.resolved(),
+    ]);
+    expect(record.file).toMatchObject({
+      status: CaseStatus.new,
+      organizationId: 'central-reception',
+      version: 8,
+      acceptedBy: null,
+      responseId: null,
+      resolvedAt: null,
+    });
+    expect(record.timeline.map((entry) => entry.type).slice(-3)).toEqual([
+      'kz.appeals.responded.v1',
+      'kz.appeals.accepted.v1',
+      'kz.appeals.resolved.v1',
+    ]);
+  });
+
+  it('dates the case by the latest event, whichever came last', () => {
+    const history = new CaseHistory();
+    const [registered, routed] = [history.registered(), history.routed()];
+    const early = { ...history.accepted(), time: registered.time } as ProjectedEvent;
+    expect(folded([registered, routed, early]).file.updatedAt).toBe(routed.time);
   });
 
   it('places no event of a case it never registered', () => {
@@ -318,6 +399,54 @@ describe('CaseFold, property-based', () => {
             interleaved.push(queue.shift() as ProjectedEvent);
           }
           expect(byAppeal(interleaved)).toEqual(byAppeal(cases.flat()));
+        },
+      ),
+    );
+  });
+
+  it("comes to the same case whether a holder's step is folded before or after an escalation away from it", () => {
+    const start = {
+      new: [] as const,
+      'in-work': ['accepted'] as const,
+      answered: ['accepted', 'responded'] as const,
+    };
+    const actions = ['accepted', 'responded', 'extended', 'resolved'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(start) as Array<keyof typeof start>)),
+        fc.constantFrom(...actions),
+        fc.constantFrom('overdue', 'answer-rejected', 'manual'),
+        fc.boolean(),
+        fc.integer({ min: -120, max: 120 }),
+        fc.integer({ min: -120, max: 120 }),
+        (state, action, reason, withNewDeadline, actionMinutes, escalationMinutes) => {
+          const history = new CaseHistory();
+          const prefix = [
+            history.registered(),
+            history.routed(),
+            history.deadlineAssigned(history.later(60)),
+          ];
+          for (const step of start[state])
+            prefix.push(step === 'accepted' ? history.accepted() : history.responded());
+          const at = (event: ProjectedEvent, minutes: number) =>
+            ({ ...event, time: history.later(minutes) }) as ProjectedEvent;
+          const step = {
+            accepted: () => history.accepted(),
+            responded: () => history.responded(),
+            extended: () => history.deadlineExtended(history.later(600)),
+            resolved: () => history.resolved(),
+          }[action]();
+          const moved = history.escalated(
+            'akimat-almaty',
+            reason,
+            withNewDeadline ? history.later(10_000) : undefined,
+          );
+          const byHolder = at(step, actionMinutes);
+          const escalation = at(moved, escalationMinutes);
+          const live = folded([...prefix, byHolder, escalation]);
+          const rebuilt = folded([...prefix, escalation, byHolder]);
+          expect(rebuilt.file).toEqual(live.file);
+          expect(rebuilt.timeline).toHaveLength(live.timeline.length);
         },
       ),
     );

@@ -60,7 +60,8 @@ export class CaseFold {
       ...file,
       ...changesOf(file, event),
       version: file.version + 1,
-      updatedAt: iso(event.time ?? occurredAt),
+      // The later of the two: an action's own event may be folded before an event that came earlier.
+      updatedAt: later(file.updatedAt, iso(event.time ?? occurredAt)),
     };
     return { file: next, entry: timelineEntry(next, event, occurredAt) };
   }
@@ -145,10 +146,9 @@ function changesOf(file: CaseFile, event: ProjectedEvent): Changes {
       };
     }
     case EventTypes.transferRequested:
-      return {
-        status: CaseStatus.transferPending,
-        declinedOrganizationIds: withMember(file.declinedOrganizationIds, event.data.organizationId),
-      };
+      // Only a transfer routing carries out (`transferred`) adds the body to the declined ones: a request
+      // may still be refused, and the body keeps the case.
+      return { status: CaseStatus.transferPending };
     case EventTypes.transferred: {
       const { data } = event;
       return {
@@ -175,6 +175,7 @@ function changesOf(file: CaseFile, event: ProjectedEvent): Changes {
       };
     }
     case EventTypes.accepted:
+      if (!byHolder(file, event.data.organizationId)) return {};
       return {
         status: CaseStatus.inWork,
         acceptedBy: event.data.acceptedBy.id,
@@ -196,6 +197,7 @@ function changesOf(file: CaseFile, event: ProjectedEvent): Changes {
     case EventTypes.takenUnderControl:
       return { underControlBy: event.data.takenBy.id, underControlAt: iso(event.data.takenAt) };
     case EventTypes.responded: {
+      if (!byHolder(file, event.data.organizationId)) return {};
       const respondedAt = iso(event.data.respondedAt);
       return {
         status: CaseStatus.answered,
@@ -205,21 +207,45 @@ function changesOf(file: CaseFile, event: ProjectedEvent): Changes {
       };
     }
     case EventTypes.resolved:
+      if (!byHolder(file, event.data.organizationId)) return {};
       return { status: CaseStatus.resolved, resolvedAt: iso(event.data.resolvedAt) };
     case EventTypes.reopened:
       // The citizen rejected the answer: the holder has it again until escalation sends it up.
       return { status: file.acceptedAt ? CaseStatus.inWork : CaseStatus.new, resolvedAt: null };
+    case EventTypes.actionRefused:
+      return refusalUndoes(file, event.data.refusedType);
     case EventTypes.deadlineExtended:
     case EventTypes.escalationRequested:
-    case EventTypes.actionRefused:
-      // Requests change nothing until escalation carries them out (deadline-assigned, escalated); a refusal
-      // answers such a request, which never changed the status, so there is nothing to undo: the timeline
-      // shows the request and its refusal.
+      // Requests change nothing until escalation carries them out (deadline-assigned, escalated): the
+      // timeline shows the request, and its refusal if one comes.
       return {};
   }
 }
 
-/** A body got the case (routing, a transfer, an escalation): it has to take it into work anew. */
+/**
+ * A body's own step on a case (accepted, responded, resolved) counts only while it holds the case. The
+ * console folds its action's event in the action's transaction, while the topic may carry it after an
+ * escalation the consumer had not applied yet: the escalation came first, so in either order the case is
+ * the new holder's, and the late step stays in the timeline only (escalation ignores it too).
+ */
+function byHolder(file: CaseFile, organizationId: string): boolean {
+  return organizationId === file.organizationId;
+}
+
+/**
+ * What a refusal takes back. Only a transfer request changed the case (transfer-pending): refused, the holder
+ * has the case again, in work if it had accepted it. Other refused requests (an extension, an escalation)
+ * never changed it: the timeline shows the request and its refusal.
+ */
+function refusalUndoes(file: CaseFile, refusedType: string): Changes {
+  if (refusedType !== EventTypes.transferRequested || file.status !== CaseStatus.transferPending) return {};
+  return { status: file.acceptedAt ? CaseStatus.inWork : CaseStatus.new };
+}
+
+/**
+ * A body got the case (routing, a transfer, an escalation): it has to take it into work and answer anew. An
+ * answer the case had was the previous holder's, rejected or escalated past: no longer the one in force.
+ */
 function handedTo(organizationId: string, organizationName: string | null, at: string): Changes {
   return {
     status: CaseStatus.new,
@@ -228,6 +254,10 @@ function handedTo(organizationId: string, organizationName: string | null, at: s
     heldSince: iso(at),
     acceptedBy: null,
     acceptedAt: null,
+    respondedAt: null,
+    responseId: null,
+    answeredOnTime: null,
+    resolvedAt: null,
   };
 }
 
@@ -299,6 +329,10 @@ export function regionOf(kato: string): string {
 
 function withMember(list: readonly string[], member: string): string[] {
   return list.includes(member) ? [...list] : [...list, member];
+}
+
+function later(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
 }
 
 function iso(moment: string): string {

@@ -53,6 +53,7 @@ export class EscalationBoard {
         byRegion.values,
       ),
       this.lists.page({
+        reader: { principal, action: 'case.board' },
         where: (params) => escalated(params, query.region),
         orderBy: () => 'c.escalated_at ASC NULLS LAST, c.appeal_id',
         limit: query.limit ?? 50,

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { Authorize, Caller } from '../../../access/access.decorators';
 import type { Principal } from '../../../access/principal';
 import { etagOf } from '../../read-model/case-file';
-import { CasePage, type CasePageView } from './case-page';
+import { AppealIdPipe } from '../../case-ids';
+import { CasePage, caseNotFound, type CasePageView } from './case-page';
 import { reasonLanguageOf } from './deadline-explanation';
 
 @ApiTags('cases')
@@ -24,7 +25,7 @@ export class CasePageController {
   @ApiNotFoundResponse({ description: 'No such case in the caller’s scope.' })
   async read(
     @Caller() principal: Principal,
-    @Param('appealId') appealId: string,
+    @Param('appealId', new AppealIdPipe(caseNotFound)) appealId: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CasePageView> {

@@ -4,11 +4,13 @@ import { DataSource } from 'typeorm';
 import { caseScopeOf } from '../../../access/case-scope';
 import type { Principal } from '../../../access/principal';
 import { AuditLog } from '../../../audit/audit-log';
+import { actingCaseOf } from '../../actions/acting-case';
+import { CaseStateMachine } from '../../actions/case-state-machine';
 import { allowedActions, type CaseAction } from '../../case-actions-allowed';
 import type { CaseAttachment, CaseContact, CaseFile, TimelineEntry } from '../../read-model/case-file';
 import { CaseFiles } from '../../read-model/case-files';
 import { summaryOf, type CaseSummary } from '../case-summary';
-import { DeadlineMarks } from '../deadline-marks';
+import { DeadlineMarks, type DeadlineMark } from '../deadline-marks';
 import { explainDeadline, type DeadlineExplanation, type ReasonLanguage } from './deadline-explanation';
 import { RepeatAppeals, type RepeatAppeal } from './repeat-appeals';
 
@@ -22,7 +24,8 @@ export interface CasePageView {
   citizen: Omit<CaseContact, 'appealId'> | null;
   attachments: Array<Omit<CaseAttachment, 'appealId'>>;
   timeline: Array<Omit<TimelineEntry, 'appealId'>>;
-  deadline: DeadlineExplanation | null;
+  /** The deadline explained, and the latest one an extension may set (CONSOLE_EXTENSION_LIMIT after the original). */
+  deadline: (DeadlineExplanation & { extensionLimit: string | null }) | null;
   repeatAppeals: RepeatAppeal[];
   allowedActions: CaseAction[];
 }
@@ -50,6 +53,7 @@ export class CasePage {
     private readonly audit: AuditLog,
     private readonly marks: DeadlineMarks,
     private readonly calendar: WorkingCalendar,
+    private readonly machine: CaseStateMachine,
   ) {}
 
   read(principal: Principal, appealId: string, language: ReasonLanguage): Promise<CasePageView> {
@@ -82,11 +86,18 @@ export class CasePage {
         citizen: contact ? withoutAppealId(contact) : null,
         attachments: attachments.map(withoutAppealId),
         timeline: timeline.map(withoutAppealId),
-        deadline: explainDeadline(file, mark, this.calendar, language),
+        deadline: this.deadlineOf(file, mark, language),
         repeatAppeals,
-        allowedActions: allowedActions(file, principal),
+        allowedActions: allowedActions(this.machine, file, principal),
       };
     });
+  }
+
+  private deadlineOf(file: CaseFile, mark: DeadlineMark, language: ReasonLanguage): CasePageView['deadline'] {
+    const explained = explainDeadline(file, mark, this.calendar, language);
+    if (!explained) return null;
+    const limit = this.machine.extensionLimitOf(actingCaseOf(file));
+    return { ...explained, extensionLimit: limit?.toISOString() ?? null };
   }
 }
 

@@ -38,6 +38,7 @@ export class CaseQueue {
     };
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     return this.lists.page({
+      reader: { principal, action: 'case.list' },
       where,
       orderBy: () => `${SORT_COLUMNS[query.sort ?? QueueSort.due]} ${direction} NULLS LAST, c.appeal_id`,
       limit: query.limit ?? 50,

@@ -28,6 +28,7 @@ export class CaseSearch {
     const matches = (params: SqlParams) =>
       `(to_tsquery('simple', ${params.add(terms.prefixes)}) || to_tsquery('russian', ${params.add(terms.words)}) || to_tsquery('english', ${params.add(terms.words)}))`;
     return this.lists.page({
+      reader: { principal, action: 'case.search' },
       where: (params) => `c.search_document @@ ${matches(params)} AND ${scopeCondition(scope, params)}`,
       orderBy: (params) =>
         `ts_rank(c.search_document, ${matches(params)}) DESC, c.received_at DESC, c.appeal_id`,

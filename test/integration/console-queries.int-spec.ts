@@ -85,10 +85,8 @@ async function json<T = Record<string, unknown>>(path: string, token: string): P
 type Listed = { items: Array<{ appealId: string; overdue: boolean; dueSoon: boolean }>; total: number };
 
 /** The ids of this file's cases on the page, in its order: other files leave their own cases on the shared topic. */
-const ids = (page: Listed) =>
-  page.items
-    .map((item) => item.appealId)
-    .filter((id) => [road, roadAgain, escalated, yard].some((history) => history.appealId === id));
+const isOurs = (id: string) => [road, roadAgain, escalated, yard].some((history) => history.appealId === id);
+const ids = (page: Listed) => page.items.map((item) => item.appealId).filter(isOurs);
 
 beforeAll(async () => {
   db = new Client({ connectionString: await database.create() });
@@ -203,7 +201,10 @@ describe('GET /api/v1/cases/{appealId} (the case page)', () => {
       DateTime.fromISO(yesterday, { zone: 'UTC+5' }).plus({ months: 2 }).toUTC().toISO(),
     );
     expect(page.deadline?.skipped[0]).toEqual({ date: expect.any(String), reason: expect.any(String) });
-    expect(page.repeatAppeals).toEqual([expect.objectContaining({ appealId: roadAgain.appealId })]);
+    // Other files' appeals of the same fixture citizen may sit on the shared topic: only this file's count.
+    expect(page.repeatAppeals.filter((repeat) => isOurs(repeat.appealId))).toEqual([
+      expect.objectContaining({ appealId: roadAgain.appealId }),
+    ]);
     // Its deadline passed yesterday: too late to extend it.
     expect(page.allowedActions).toEqual(['respond', 'transfer']);
 
@@ -232,7 +233,11 @@ describe('GET /api/v1/cases/{appealId} (the case page)', () => {
     ] as const) {
       const response = await get(`/api/v1/cases/${id}`, token);
       expect(response.status).toBe(404);
-      expect(await response.json()).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'not-found' });
+      expect(await response.json()).toMatchObject({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'case-not-found',
+      });
     }
     const { rows } = await db.query(`SELECT 1 FROM console.audit_entry WHERE appeal_id = $1`, [
       yard.appealId,
@@ -317,7 +322,7 @@ describe('lists and their audit entries', () => {
       action: 'case.search',
       appeal_id: null,
       fields: ['subject'],
-      detail: { appealIds: [road.appealId] },
+      detail: { appealIds: found.items.map((item) => item.appealId) },
     });
     expect(ids(found)).toEqual([road.appealId]);
     const { rows } = await db.query(`SELECT 1 FROM console.audit_entry WHERE detail::text ILIKE $1`, [

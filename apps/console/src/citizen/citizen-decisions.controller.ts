@@ -10,7 +10,7 @@ import {
 import type { Response } from 'express';
 import { Authorize, Caller } from '../access/access.decorators';
 import type { SystemPrincipal } from '../access/principal';
-import { caseNotFound } from '../cases/actions/action-errors';
+import { caseNotFound } from '../cases/case-not-found';
 import { AppealIdPipe, TrackingNumberPipe } from '../cases/case-ids';
 import { CitizenDecisionThrottle } from './citizen-decision.throttle';
 import {

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { etagOf } from './acting-case';
 import type { Refused } from './case-state-machine';
@@ -8,16 +8,6 @@ function answer(status: number, code: string, message: string, extra: object = {
     { statusCode: status, error: STATUS_CODES[status], code, message, ...extra },
     status,
   );
-}
-
-/** Outside the caller's scope, or no such case: the same answer, so nothing is learnt of others' cases. */
-export function caseNotFound(): HttpException {
-  return new NotFoundException({
-    statusCode: 404,
-    error: 'Not Found',
-    code: 'case-not-found',
-    message: 'no case with this id is open to you',
-  });
 }
 
 /** The state machine said no: its code and reason. */

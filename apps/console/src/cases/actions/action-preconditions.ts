@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import type { AuthorizedRequest } from '../../access/authorize.guard';
 import type { Principal } from '../../access/principal';
 import { isAppealId } from '../case-ids';
-import { caseNotFound, versionRequired } from './action-errors';
+import { caseNotFound } from '../case-not-found';
+import { versionRequired } from './action-errors';
 
 /** The headers every action needs: a key that makes a retry safe, and the version the caller decided on. */
 export interface ActionPreconditions {

@@ -5,7 +5,8 @@ import { Authorize, Caller } from '../../../access/access.decorators';
 import type { Principal } from '../../../access/principal';
 import { etagOf } from '../../read-model/case-file';
 import { AppealIdPipe } from '../../case-ids';
-import { CasePage, caseNotFound, type CasePageView } from './case-page';
+import { caseNotFound } from '../../case-not-found';
+import { CasePage, type CasePageView } from './case-page';
 import { reasonLanguageOf } from './deadline-explanation';
 
 @ApiTags('cases')

@@ -1,5 +1,6 @@
+import { caseNotFound } from '../../case-not-found';
 import { WorkingCalendar } from '@app/calendar';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseScopeOf } from '../../../access/case-scope';
 import type { Principal } from '../../../access/principal';
@@ -28,16 +29,6 @@ export interface CasePageView {
   deadline: (DeadlineExplanation & { extensionLimit: string | null }) | null;
   repeatAppeals: RepeatAppeal[];
   allowedActions: CaseAction[];
-}
-
-/** The answer to a case outside the caller's scope, exactly as to one that does not exist. */
-export function caseNotFound(): NotFoundException {
-  return new NotFoundException({
-    statusCode: 404,
-    error: 'Not Found',
-    code: 'not-found',
-    message: 'no such case',
-  });
 }
 
 /**

@@ -47,7 +47,7 @@ export const en = {
     isIso8601: '{{field}} must be a date or date-time in ISO 8601 format',
     isDateString: '{{field}} must be a date or date-time in ISO 8601 format',
     isTimestamp:
-      '{{field}} must be an RFC 3339 date-time with offset that exists on the calendar, e.g. 2025-03-01T09:30:00+05:00',
+      '{{field}} must be an RFC 3339 date-time with offset that exists on the calendar, in the years 1970 to 9999, e.g. 2025-03-01T09:30:00+05:00',
     isCalendarDay: '{{field}} must be a day on the calendar as YYYY-MM-DD, e.g. 2025-03-01',
     iinFormat: '{{field}} must be an IIN of 12 digits',
     iinCentury: "{{field}}: the IIN's 7th digit (century of birth and sex) must be 1 to 6",

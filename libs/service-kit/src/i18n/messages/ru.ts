@@ -102,6 +102,7 @@ export const ru: Messages = {
     moreFieldErrors_other: 'Ещё {{count}} ошибки в полях не показаны.',
     invalidJson: 'Тело запроса не является корректным JSON.',
     invalidUtf8: 'Тело запроса не является корректным текстом в кодировке UTF-8.',
+    invalidCharacters: 'Поле «{{field}}» содержит символ NUL или байты, не являющиеся UTF-8.',
     bodyTooLarge: 'Тело запроса больше {{limit}}.',
     unsupportedCharset: 'Кодировка тела запроса не поддерживается; используйте UTF-8.',
     unsupportedEncoding: 'Сжатие тела запроса (Content-Encoding) не поддерживается.',
@@ -115,6 +116,7 @@ export const ru: Messages = {
     'invalid-fields': 'Некоторые поля запроса заполнены неверно.',
     'invalid-query': 'Некоторые параметры запроса заданы неверно.',
     'unreadable-body': 'Тело запроса не удалось прочитать.',
+    'unreadable-request': 'Адрес или заголовок запроса не удалось прочитать.',
   },
   http: {
     'bad-request': 'Некорректный запрос.',
@@ -140,5 +142,6 @@ export const ru: Messages = {
       'Сервис сейчас не может обратиться к своей базе данных; повторите запрос с тем же Idempotency-Key.',
     'client-error': 'Запрос не может быть выполнен.',
     'server-error': 'Сервис сейчас не может ответить.',
+    'server-busy': 'Сервис сейчас занят; повторите через несколько секунд.',
   },
 };

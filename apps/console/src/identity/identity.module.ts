@@ -58,7 +58,7 @@ async function signingKeys(config: IdentityConfig): Promise<SigningKeys> {
     { provide: SIGNING_KEYS, useFactory: signingKeys, inject: [IDENTITY_CONFIG] },
     {
       provide: PasswordHasher,
-      useFactory: (config: IdentityConfig) => new PasswordHasher(config.scrypt),
+      useFactory: (config: IdentityConfig) => new PasswordHasher(config.scrypt, config.passwordHashing),
       inject: [IDENTITY_CONFIG],
     },
     {

@@ -20,7 +20,11 @@ export function rawRequest(
     Buffer.from(`${method} `),
     Buffer.from(path),
     Buffer.from(' HTTP/1.1\r\n'),
-    ...headers.flatMap(([name, value]) => [Buffer.from(`${name}: `), Buffer.from(value), Buffer.from('\r\n')]),
+    ...headers.flatMap(([name, value]) => [
+      Buffer.from(`${name}: `),
+      Buffer.from(value),
+      Buffer.from('\r\n'),
+    ]),
     Buffer.from(`Host: ${hostname}:${port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`),
   ]);
   return new Promise((resolve, reject) => {

@@ -57,6 +57,8 @@ export async function runService(
     writeStartupLine('warn', definition.name, 'Kafka does not answer: topics not checked; starting anyway');
 
   const app = await create(appModule);
+  // request.ip, which rate limits and audit entries use, is the client's only through trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.use(refuseUnreadableRequests);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });
   app.use(answerBodyParserErrors);

@@ -5,6 +5,7 @@ import {
   rateLimitRulesFromEnv,
   type RateLimitRules,
 } from '@app/service-kit';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleRules } from './login-throttle/login-throttle-rules';
 import type { ConcurrencyLimitSettings } from './passwords/concurrency-limit';
 import {
   DEFAULT_HASHING_LIMIT,
@@ -55,6 +56,8 @@ export interface IdentityConfig {
   /** The first admin of a new installation (created when no user has that name; never changed later). */
   bootstrapAdmin?: { username: string; password: string };
   rateLimits: RateLimitRules;
+  /** Failed logins per username before it is blocked for a while (any address, existing account or not). */
+  loginThrottle: LoginThrottleRules;
 }
 
 /** The route bucket of sign-in, refresh and client credentials: limited per address against guessing. */
@@ -124,6 +127,10 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ide
     oidc: oidcFromEnv(env),
     demo: demo === '1',
     bootstrapAdmin: bootstrapAdminFromEnv(env),
+    loginThrottle: {
+      ...DEFAULT_LOGIN_THROTTLE,
+      maxFailures: countFromEnv('CONSOLE_LOGIN_MAX_FAILURES', DEFAULT_LOGIN_THROTTLE.maxFailures, 1, env),
+    },
     rateLimits: rateLimitRulesFromEnv(
       'CONSOLE',
       {

@@ -17,10 +17,10 @@ export class LoginThrottleRepository {
     username: string,
     lock = false,
   ): Promise<LoginThrottleState | undefined> {
-    const rows = (await manager.query(
+    const rows = await manager.query<ThrottleRow[]>(
       `SELECT failures, window_started_at, blocked_until, blocks FROM console.login_throttle WHERE username = $1${lock ? ' FOR UPDATE' : ''}`,
       [username],
-    )) as ThrottleRow[];
+    );
     const row = rows[0];
     return (
       row && {

@@ -1,7 +1,7 @@
 import { Topics } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import { createServiceDataSource } from '@app/persistence';
-import { LifecyclePublisher, OwnTestDatabase, testKafka } from '@app/testing';
+import { LifecyclePublisher, OwnTestDatabase, TEST_CITIZEN_KEY_SECRET, testKafka } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CaseFiles } from '../../apps/console/src/cases/read-model/case-files';
@@ -185,7 +185,7 @@ describe('console read model', () => {
       const rebuild = new ReadModelRebuild(
         kafka,
         dataSource,
-        new CaseProjector(new CaseFiles(), CitizenKey.fromEnv()),
+        new CaseProjector(new CaseFiles(), new CitizenKey(TEST_CITIZEN_KEY_SECRET)),
         groupId,
       );
       const report = await rebuild.run();

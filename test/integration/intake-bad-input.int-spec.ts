@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { startIntakeInProcess, type InProcessIntake } from '../support/in-process-intake';
+import { rawRequest } from '../support/raw-request';
 
 /**
  * Intake as it runs in production (runService: body parser, validation pipe, CloudEvents transport), in
@@ -199,6 +200,24 @@ describe('POST /api/v1/appeals with input the database cannot store', () => {
 
   it('answers 413 in the same shape to a body over the limit', async () => {
     expectRefusal(await post(submittedAppeal({ text: 'ә'.repeat(600_000) })), 413);
+  });
+});
+
+describe('paths and headers the database cannot store', () => {
+  it('answers 400 naming the part, never a 500: a NUL in the path, bytes that are not UTF-8 in a header', async () => {
+    const path = await rawRequest(baseUrl, 'GET', '/api/v1/appeals/track/KZ-2026-%00');
+    expect(path.status).toBe(400);
+    expect(path.body).toMatchObject({
+      code: 'invalid-request',
+      fieldErrors: [{ field: 'url', code: 'invalidCharacters' }],
+    });
+    const header = await rawRequest(baseUrl, 'POST', '/api/v1/appeals', [
+      ['Idempotency-Key', Buffer.from([0x6b, 0xc3, 0x28])],
+    ]);
+    expect(header.status).toBe(400);
+    expect(header.body).toMatchObject({
+      fieldErrors: [{ field: 'headers.idempotency-key', code: 'invalidCharacters' }],
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { runService } from '@app/service-kit';
 import { Topics } from '@app/contracts';
-import { startGroupAtEnd, testBrokers, testKafka } from '@app/testing';
+import { startGroupAtEnd, TEST_CITIZEN_KEY_SECRET, testBrokers, testKafka } from '@app/testing';
 import { Global, Module, type INestApplication, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -58,6 +58,7 @@ export class InProcessConsole {
       CONSOLE_PORT: String(this.options.port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'error',
+      CONSOLE_CITIZEN_KEY_SECRET: TEST_CITIZEN_KEY_SECRET,
       ...this.options.env,
     });
     const [{ ConsoleModule }, { consoleDefinition }] = await Promise.all([

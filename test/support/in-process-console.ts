@@ -1,5 +1,5 @@
 import { runService } from '@app/service-kit';
-import { testBrokers, testDatabaseUrl } from '@app/testing';
+import { TEST_CITIZEN_KEY_SECRET, testBrokers, testDatabaseUrl } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 
 export interface InProcessConsole {
@@ -27,6 +27,7 @@ export async function startConsoleInProcess(
     LOG_LEVEL: 'error',
     // The lowest cost the configuration allows: logins in tests stay quick.
     CONSOLE_SCRYPT_LOG_N: '14',
+    CONSOLE_CITIZEN_KEY_SECRET: TEST_CITIZEN_KEY_SECRET,
     ...env,
   };
   for (const [name, value] of Object.entries(settings)) {

@@ -7,6 +7,7 @@ import { CreateIdentity1764000000710 } from './migrations/1764000000710-create-i
 import { CONSOLE_SECURITY_SCHEMES } from './identity/openapi-security';
 import { CaseReadModelQueries1764000000720 } from './migrations/1764000000720-case-read-model-queries';
 import { CreateCaseActions1764000000730 } from './migrations/1764000000730-create-case-actions';
+import { CreateLoginThrottle1764000000740 } from './migrations/1764000000740-create-login-throttle';
 
 /** `source` of the lifecycle events the console publishes (operators' actions). */
 export const CONSOLE_EVENT_SOURCE = 'urn:appeal-routing:console';
@@ -25,6 +26,7 @@ export const consoleDefinition: ServiceDefinition = {
     CreateIdentity1764000000710,
     CaseReadModelQueries1764000000720,
     CreateCaseActions1764000000730,
+    CreateLoginThrottle1764000000740,
   ],
   securitySchemes: CONSOLE_SECURITY_SCHEMES,
   consumes: {

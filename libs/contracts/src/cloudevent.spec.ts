@@ -16,7 +16,7 @@ function goodEvent(): Record<string, unknown> {
 }
 
 const TIME_REASON =
-  'time must be an RFC 3339 date-time with offset that exists on the calendar, e.g. 2025-03-01T09:30:00+05:00';
+  'time must be an RFC 3339 date-time with offset that exists on the calendar, in the years 1970 to 9999, e.g. 2025-03-01T09:30:00+05:00';
 
 describe('validateCloudEventEnvelope', () => {
   it('accepts a CloudEvent with an extension and returns it untouched', () => {
@@ -52,6 +52,8 @@ describe('validateCloudEventEnvelope', () => {
     ['time', '2025-02-30T09:30:00+05:00', TIME_REASON],
     ['time', '2025-12-31T23:59:60Z', TIME_REASON],
     ['time', '2025-03-01T24:00:00+05:00', TIME_REASON],
+    ['time', '0000-01-01T00:00:00Z', TIME_REASON],
+    ['time', '1969-12-31T23:59:59Z', TIME_REASON],
     ['subject', '', 'subject should not be empty'],
     ['data', undefined, 'data must be present'],
   ])('rejects %s = %p', (attribute, value, reason) => {

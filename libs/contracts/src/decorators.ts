@@ -28,21 +28,30 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** The years a timestamp may name: PostgreSQL has no year 0000, and no appeal predates the Unix epoch. */
+export const TIMESTAMP_YEARS = { min: 1970, max: 9999 } as const;
+
+function isTimestamp(value: string): boolean {
+  if (!isRFC3339(value)) return false;
+  const moment = DateTime.fromISO(value, { setZone: true });
+  return moment.isValid && moment.year >= TIMESTAMP_YEARS.min && moment.year <= TIMESTAMP_YEARS.max;
+}
+
 /**
  * Timestamps on the wire are RFC 3339 (the JSON Schema `date-time` profile of ISO 8601) with an
  * explicit offset, so that a time is never read in the wrong zone (Kazakhstan moved to UTC+5 in 2024).
  * The syntax alone admits 30 February and a leap second (`23:59:60`), which neither JavaScript nor
- * PostgreSQL can hold: such a moment would pass here and fail on storing, so it is refused here.
+ * PostgreSQL can hold, and year 0000, which PostgreSQL cannot: such a moment would pass here and fail on
+ * storing, so it is refused here.
  */
 export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isTimestamp',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && isRFC3339(value) && DateTime.fromISO(value, { setZone: true }).isValid,
+        validate: (value: unknown) => typeof value === 'string' && isTimestamp(value),
         defaultMessage: () =>
-          '$property must be an RFC 3339 date-time with offset that exists on the calendar, e.g. 2025-03-01T09:30:00+05:00',
+          '$property must be an RFC 3339 date-time with offset that exists on the calendar, in the years 1970 to 9999, e.g. 2025-03-01T09:30:00+05:00',
       },
     },
     options,

@@ -12,6 +12,9 @@ export interface SystemOptions {
   logDir?: string;
 }
 
+/** The console's CONSOLE_CITIZEN_KEY_SECRET in a system started here (tests, the bench, npm start). */
+export const LOCAL_CITIZEN_KEY_SECRET = 'local-system-citizen-key';
+
 export const DEFAULT_PORTS: Record<ServiceName, number> = {
   intake: 3001,
   routing: 3002,
@@ -42,6 +45,8 @@ export class AppealRoutingSystem {
             DATABASE_URL: options.databaseUrl,
             // Intake takes external systems' tokens signed by this system's console.
             INTAKE_JWKS_URL: `http://127.0.0.1:${this.ports.console}/.well-known/jwks.json`,
+            // The console refuses to start without one; this one is public, as local runs are.
+            CONSOLE_CITIZEN_KEY_SECRET: LOCAL_CITIZEN_KEY_SECRET,
             ...options.extraEnv,
           },
         }),

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ACCEPT_LANGUAGE_PARAMETER } from './i18n/error-responses';
 import { portInUseMessage } from './port-holder';
+import { refuseUnreadableRequests } from './request-text';
 import { loadServiceConfig } from './service-config';
 import { answerBodyParserErrors, JSON_BODY_LIMIT, refuseInvalidUtf8 } from './json-body';
 import type { ServiceDefinition } from './service-definition';
@@ -56,6 +57,9 @@ export async function runService(
     writeStartupLine('warn', definition.name, 'Kafka does not answer: topics not checked; starting anyway');
 
   const app = await create(appModule);
+  // request.ip, which rate limits and audit entries use, is the client's only through trusted proxies.
+  app.set('trust proxy', config.trustProxy);
+  app.use(refuseUnreadableRequests);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 });
   app.use(answerBodyParserErrors);
   app.useLogger(app.get(Logger));

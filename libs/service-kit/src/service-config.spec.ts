@@ -1,5 +1,10 @@
 import { DEFAULT_DATABASE_SETTINGS, DEFAULT_DATABASE_URL } from '@app/persistence';
-import { databaseSettingsFromEnv, loadServiceConfig, millisecondsFromEnv } from './service-config';
+import {
+  databaseSettingsFromEnv,
+  loadServiceConfig,
+  millisecondsFromEnv,
+  trustProxyFromEnv,
+} from './service-config';
 import type { ServiceDefinition } from './service-definition';
 
 const intake: ServiceDefinition = {
@@ -22,6 +27,7 @@ describe('loadServiceConfig', () => {
       kafkaBrokers: ['127.0.0.1:9092'],
       logLevel: 'info',
       database: DEFAULT_DATABASE_SETTINGS,
+      trustProxy: false,
     });
   });
 
@@ -33,6 +39,7 @@ describe('loadServiceConfig', () => {
       PORT: '8080',
       LOG_LEVEL: 'debug',
       DB_POOL_SIZE: '4',
+      TRUST_PROXY: '1',
     });
     expect(config).toEqual({
       port: 8080,
@@ -41,6 +48,7 @@ describe('loadServiceConfig', () => {
       kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
       logLevel: 'debug',
       database: { ...DEFAULT_DATABASE_SETTINGS, poolSize: 4 },
+      trustProxy: 1,
     });
   });
 
@@ -188,4 +196,27 @@ describe('databaseSettingsFromEnv', () => {
   ])('stops the service at start-up when %s=%p, naming the variable', (name, value, message) => {
     expect(() => loadServiceConfig(intake, { ...BROKERS, [name]: value })).toThrow(message);
   });
+});
+
+describe('trustProxyFromEnv', () => {
+  it('trusts no proxy when unset, blank or 0: the address is the TCP peer', () => {
+    expect(trustProxyFromEnv({})).toBe(false);
+    expect(trustProxyFromEnv({ TRUST_PROXY: ' ' })).toBe(false);
+    expect(trustProxyFromEnv({ TRUST_PROXY: '0' })).toBe(false);
+  });
+
+  it('takes a number of hops, or a list of proxy addresses and CIDR ranges', () => {
+    expect(trustProxyFromEnv({ TRUST_PROXY: '1' })).toBe(1);
+    expect(trustProxyFromEnv({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8,loopback' })).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it.each(['true', 'yes', '10.0.0.0/33', '10.0.0/8', 'proxy.local', '1,2'])(
+    'stops the service on %p, naming the variable',
+    (value) => expect(() => trustProxyFromEnv({ TRUST_PROXY: value })).toThrow(/^TRUST_PROXY must be/),
+  );
 });

@@ -5,7 +5,15 @@ import {
   describeDatabaseUrl,
   type DatabaseSettings,
 } from '@app/persistence';
+import { isIP } from 'node:net';
 import type { ServiceDefinition } from './service-definition';
+
+/**
+ * Express's `trust proxy`: how many proxies in front of the service to believe about the client's address
+ * (X-Forwarded-For, from the right), or the addresses and CIDR ranges of the proxies to believe; `false`: none,
+ * the address is the peer's.
+ */
+export type TrustProxy = false | number | string[];
 
 export interface ServiceConfig {
   port: number;
@@ -14,9 +22,37 @@ export interface ServiceConfig {
   kafkaBrokers: string[];
   logLevel: string;
   database: DatabaseSettings;
+  trustProxy: TrustProxy;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** An address or a CIDR range (`10.0.0.0/8`, `fd00::/8`), or one of Express's names (`loopback`…). */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: unset, the client's address is the TCP peer's (any X-Forwarded-For is ignored, so a client
+ * cannot pick the address its rate limit and audit entries go under); a number of hops (`1` behind the
+ * ingress controller), or a comma-separated list of proxy addresses and CIDR ranges.
+ */
+export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw) === 0 ? false : Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (!entries.every(isProxyAddress))
+    throw new Error(
+      `TRUST_PROXY must be a number of proxies (e.g. 1) or a comma-separated list of addresses and CIDR ranges (e.g. 10.0.0.0/8), got "${raw}"`,
+    );
+  return entries;
+}
 
 /** The first of `names` set to something other than blanks wins; an empty `INTAKE_PORT=` does not hide `PORT`. */
 function portFrom(env: NodeJS.ProcessEnv, names: string[], fallback: number): number {
@@ -106,5 +142,6 @@ export function loadServiceConfig(
     kafkaBrokers: brokersFromEnv(env),
     logLevel,
     database: databaseSettingsFromEnv(env),
+    trustProxy: trustProxyFromEnv(env),
   };
 }

@@ -18,3 +18,6 @@ export function testDatabaseUrl(): string {
 export function testKafka(clientId: string): Kafka {
   return createKafka({ brokers: testBrokers(), clientId });
 }
+
+/** The console's CONSOLE_CITIZEN_KEY_SECRET in tests (the console refuses to start without one). */
+export const TEST_CITIZEN_KEY_SECRET = 'test-only-citizen-key-secret';

@@ -106,7 +106,7 @@ export class TestTokenIssuer {
         issuer: this.oidcIssuer,
         audience: this.oidcAudience,
         expiresInSeconds: options.expiresInSeconds ?? 900,
-        type: 'JWT',
+        type: 'at+jwt',
       },
     );
   }

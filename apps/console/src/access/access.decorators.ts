@@ -6,7 +6,13 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ALLOWED_CALLERS, AuthorizeGuard, type Allowed, type AuthorizedRequest } from './authorize.guard';
+import {
+  ALLOWED_CALLERS,
+  AuthorizeGuard,
+  type Allowed,
+  type AuthorizedRequest,
+  type Credential,
+} from './authorize.guard';
 import type { Principal } from './principal';
 
 /** The OpenAPI security scheme of bearer access tokens (the console's own, or an OIDC provider's). */
@@ -30,4 +36,10 @@ export function Authorize(...allowed: Allowed[]): MethodDecorator & ClassDecorat
 export const Caller = createParamDecorator(
   (_: unknown, context: ExecutionContext): Principal =>
     context.switchToHttp().getRequest<AuthorizedRequest>().principal,
+);
+
+/** The bearer token of an {@link Authorize}d route's caller, with its expiry. */
+export const CallerCredential = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Credential =>
+    context.switchToHttp().getRequest<AuthorizedRequest>().credential,
 );

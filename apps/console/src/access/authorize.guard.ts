@@ -13,9 +13,16 @@ import type { Principal, StaffRole } from './principal';
 export type Allowed = StaffRole | 'system';
 export const ALLOWED_CALLERS = 'console:allowed-callers';
 
-/** The request after the guard let it through: who is calling. */
+/** The bearer token the caller was let in with, for a stream that must check it again while it runs. */
+export interface Credential {
+  token: string;
+  expiresAt?: Date;
+}
+
+/** The request after the guard let it through: who is calling, and with what. */
 export interface AuthorizedRequest extends Request {
   principal: Principal;
+  credential: Credential;
 }
 
 function bearerToken(request: Request): string | undefined {
@@ -54,6 +61,7 @@ export class AuthorizeGuard implements CanActivate {
       throw error;
     }
     request.principal = principal;
+    request.credential = { token, expiresAt: this.verifier.expiresAt(token) };
     if (!allowed.includes(allowedKind(principal)))
       throw new ForbiddenException({
         statusCode: 403,

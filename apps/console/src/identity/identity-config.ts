@@ -5,7 +5,13 @@ import {
   rateLimitRulesFromEnv,
   type RateLimitRules,
 } from '@app/service-kit';
-import { DEFAULT_SCRYPT_PARAMETERS, type ScryptParameters } from './passwords/password-hasher';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleRules } from './login-throttle/login-throttle-rules';
+import type { ConcurrencyLimitSettings } from './passwords/concurrency-limit';
+import {
+  DEFAULT_HASHING_LIMIT,
+  DEFAULT_SCRYPT_PARAMETERS,
+  type ScryptParameters,
+} from './passwords/password-hasher';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -17,6 +23,14 @@ export interface OidcConfig {
   audience: string;
   /** Claim names (a dotted path reaches into an object, e.g. `realm_access.roles`). */
   claims: { role: string; organization: string; region: string };
+  /**
+   * What tells an access token from an ID token, whose audience is the client id too: the `typ` header
+   * `at+jwt` (RFC 9068) unless CONSOLE_OIDC_REQUIRE_AT_JWT=0 for a provider that does not set it; then the
+   * token must carry no `nonce`, and `azp` / `token_use` must match where configured.
+   */
+  accessTokenType: boolean;
+  authorizedParty?: string;
+  tokenUse?: string;
 }
 
 export interface IdentityConfig {
@@ -30,6 +44,8 @@ export interface IdentityConfig {
   systemTokenTtlMs: number;
   passwordMinLength: number;
   scrypt: ScryptParameters;
+  /** Password hashes computed at once (each holds a libuv thread and 32 MiB), and how many may wait. */
+  passwordHashing: ConcurrencyLimitSettings;
   /** A private JWK (JSON) or PKCS#8 PEM; none: a key generated for this run (local and demo use). */
   signingKey?: string;
   /** A JWK Set of earlier public keys still published and accepted while their tokens may be alive. */
@@ -40,6 +56,8 @@ export interface IdentityConfig {
   /** The first admin of a new installation (created when no user has that name; never changed later). */
   bootstrapAdmin?: { username: string; password: string };
   rateLimits: RateLimitRules;
+  /** Failed logins per username before it is blocked for a while (any address, existing account or not). */
+  loginThrottle: LoginThrottleRules;
 }
 
 /** The route bucket of sign-in, refresh and client credentials: limited per address against guessing. */
@@ -58,6 +76,9 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   if (!issuer || !jwksUrl || !audience)
     throw new Error('CONSOLE_OIDC_ISSUER, CONSOLE_OIDC_JWKS_URL and CONSOLE_OIDC_AUDIENCE go together');
   if (!/^https?:\/\//.test(jwksUrl)) throw new Error('CONSOLE_OIDC_JWKS_URL must be an http(s) URL');
+  const requireAtJwt = optional(env, 'CONSOLE_OIDC_REQUIRE_AT_JWT');
+  if (requireAtJwt !== undefined && requireAtJwt !== '1' && requireAtJwt !== '0')
+    throw new Error('CONSOLE_OIDC_REQUIRE_AT_JWT must be 1 or 0');
   return {
     issuer,
     jwksUrl,
@@ -67,6 +88,9 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | undefined {
       organization: optional(env, 'CONSOLE_OIDC_ORGANIZATION_CLAIM') ?? 'organization_id',
       region: optional(env, 'CONSOLE_OIDC_REGION_CLAIM') ?? 'region_kato',
     },
+    accessTokenType: requireAtJwt !== '0',
+    authorizedParty: optional(env, 'CONSOLE_OIDC_AZP'),
+    tokenUse: optional(env, 'CONSOLE_OIDC_TOKEN_USE'),
   };
 }
 
@@ -94,11 +118,19 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ide
       ...DEFAULT_SCRYPT_PARAMETERS,
       logN: countFromEnv('CONSOLE_SCRYPT_LOG_N', DEFAULT_SCRYPT_PARAMETERS.logN, 14, env),
     },
+    passwordHashing: {
+      running: countFromEnv('CONSOLE_PASSWORD_HASH_CONCURRENCY', DEFAULT_HASHING_LIMIT.running, 1, env),
+      waiting: DEFAULT_HASHING_LIMIT.waiting,
+    },
     signingKey: optional(env, 'CONSOLE_SIGNING_KEY'),
     retiredPublicKeys: optional(env, 'CONSOLE_RETIRED_PUBLIC_KEYS'),
     oidc: oidcFromEnv(env),
     demo: demo === '1',
     bootstrapAdmin: bootstrapAdminFromEnv(env),
+    loginThrottle: {
+      ...DEFAULT_LOGIN_THROTTLE,
+      maxFailures: countFromEnv('CONSOLE_LOGIN_MAX_FAILURES', DEFAULT_LOGIN_THROTTLE.maxFailures, 1, env),
+    },
     rateLimits: rateLimitRulesFromEnv(
       'CONSOLE',
       {

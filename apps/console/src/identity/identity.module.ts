@@ -7,6 +7,8 @@ import { AuditEntries } from './audit-query/audit-entries';
 import { DatabaseCredentialStatus } from './database-credential-status';
 import { IDENTITY_CONFIG, identityConfigFromEnv, type IdentityConfig } from './identity-config';
 import { InitialAccounts } from './initial-accounts';
+import { LoginThrottle } from './login-throttle/login-throttle';
+import { LoginThrottleRepository } from './login-throttle/login-throttle.repository';
 import { OidcTokenVerifier } from './oidc/oidc-token-verifier';
 import { PasswordHasher } from './passwords/password-hasher';
 import { AuthController } from './sessions/auth.controller';
@@ -58,7 +60,7 @@ async function signingKeys(config: IdentityConfig): Promise<SigningKeys> {
     { provide: SIGNING_KEYS, useFactory: signingKeys, inject: [IDENTITY_CONFIG] },
     {
       provide: PasswordHasher,
-      useFactory: (config: IdentityConfig) => new PasswordHasher(config.scrypt),
+      useFactory: (config: IdentityConfig) => new PasswordHasher(config.scrypt, config.passwordHashing),
       inject: [IDENTITY_CONFIG],
     },
     {
@@ -83,6 +85,8 @@ async function signingKeys(config: IdentityConfig): Promise<SigningKeys> {
     StaffUserRepository,
     SessionRepository,
     SystemCredentialRepository,
+    LoginThrottleRepository,
+    LoginThrottle,
     StaffSessions,
     StaffAccounts,
     SystemCredentials,

@@ -1,29 +1,36 @@
-import { Controller, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Inject, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { filter, interval, map, merge, type Observable } from 'rxjs';
-import { Authorize, Caller } from '../access/access.decorators';
+import { filter, interval, map, merge, takeUntil, type Observable } from 'rxjs';
+import { Authorize, Caller, CallerCredential } from '../access/access.decorators';
+import { AccessTokenVerifier } from '../access/access-token-verifier';
+import type { Credential } from '../access/authorize.guard';
 import { caseScopeOf } from '../access/case-scope';
 import type { Principal } from '../access/principal';
 import { isInScope } from './case-change';
 import { CaseChangeListener } from './case-change-listener';
+import { credentialEnd } from './credential-watch';
 
-/** Keeps proxies from closing an idle stream and lets a client notice a dead one. */
-const HEARTBEAT_MS = 20_000;
+/** Keeps proxies from closing an idle stream and lets a client notice a dead one; the credential is checked as often. */
+export const LIVE_HEARTBEAT_MS = Symbol('LIVE_HEARTBEAT_MS');
 
 @ApiTags('live')
 @Controller('api/v1/live')
 export class LiveController {
-  constructor(private readonly listener: CaseChangeListener) {}
+  constructor(
+    private readonly listener: CaseChangeListener,
+    private readonly verifier: AccessTokenVerifier,
+    @Inject(LIVE_HEARTBEAT_MS) private readonly heartbeatMs: number,
+  ) {}
 
   @Sse()
   @Authorize('operator', 'supervisor', 'central-reception')
   @ApiOperation({
     summary: "Server-sent events: new and changed cases in the caller's scope",
     description:
-      'Each `case-changed` event carries the case id, tracking number, version (the case ETag), status, level, deadline and the lifecycle event type; never personal data. `heartbeat` every 20 s. After a reconnect, reload the queue: missed changes are not replayed.',
+      'Each `case-changed` event carries the case id, tracking number, version (the case ETag), status, level, deadline and the lifecycle event type; never personal data. `heartbeat` every 20 s. The stream ends when the access token expires, and within a heartbeat of a logout, a disabled account or a change of role or scope: reconnect with a fresh token. After a reconnect, reload the queue: missed changes are not replayed.',
   })
   @ApiProduces('text/event-stream')
-  stream(@Caller() caller: Principal): Observable<MessageEvent> {
+  stream(@Caller() caller: Principal, @CallerCredential() credential: Credential): Observable<MessageEvent> {
     const scope = caseScopeOf(caller);
     const changes = this.listener.changes.pipe(
       filter((change) => isInScope(scope, change)),
@@ -41,9 +48,10 @@ export class LiveController {
         },
       })),
     );
-    const heartbeats = interval(HEARTBEAT_MS).pipe(
+    const heartbeats = interval(this.heartbeatMs).pipe(
       map((): MessageEvent => ({ type: 'heartbeat', data: {} })),
     );
-    return merge(changes, heartbeats);
+    const end = credentialEnd(this.verifier, credential, scope, this.heartbeatMs);
+    return merge(changes, heartbeats).pipe(takeUntil(end));
   }
 }

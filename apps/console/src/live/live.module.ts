@@ -1,9 +1,16 @@
+import { millisecondsFromEnv } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import { CaseChangeListener } from './case-change-listener';
-import { LiveController } from './live.controller';
+import { LIVE_HEARTBEAT_MS, LiveController } from './live.controller';
 
 @Module({
   controllers: [LiveController],
-  providers: [CaseChangeListener],
+  providers: [
+    CaseChangeListener,
+    {
+      provide: LIVE_HEARTBEAT_MS,
+      useFactory: () => millisecondsFromEnv('CONSOLE_LIVE_HEARTBEAT_MS', 20_000, 100),
+    },
+  ],
 })
 export class LiveModule {}

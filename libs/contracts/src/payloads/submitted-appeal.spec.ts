@@ -114,6 +114,7 @@ describe('validatePayload(SubmittedAppealData)', () => {
     ['submittedAt', '2025-03-01T09:30:00', 'submittedAt'],
     ['submittedAt', '2025-02-29T09:30:00+05:00', 'submittedAt'],
     ['submittedAt', '2024-12-31T23:59:60Z', 'submittedAt'],
+    ['submittedAt', '0000-01-01T00:00:00Z', 'submittedAt'],
     ['attachments', 'file', 'attachments'],
     ['attachments.0.sha256', 'abc', 'attachments.0.sha256'],
     ['attachments.0.url', 'http://files.example.kz/a/123', 'attachments.0.url'],

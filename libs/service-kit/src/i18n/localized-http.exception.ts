@@ -29,6 +29,7 @@ export const HTTP_ERROR_STATUS: Readonly<Record<HttpErrorCode, number>> = {
   'temporarily-unavailable': 503,
   'client-error': 400,
   'server-error': 500,
+  'server-busy': 503,
 };
 
 /**

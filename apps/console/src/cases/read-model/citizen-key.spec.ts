@@ -23,8 +23,20 @@ describe('CitizenKey', () => {
   it('has no key for a citizen without an identifier, and refuses a short secret', () => {
     expect(key.of({})).toBeNull();
     expect(() => new CitizenKey('short')).toThrow(/at least 16/);
-    expect(CitizenKey.fromEnv({}).of({ email: 'a@example.kz' })).toBe(
-      new CitizenKey(DEV_CITIZEN_KEY_SECRET).of({ email: 'a@example.kz' }),
+  });
+
+  it('is read from CONSOLE_CITIZEN_KEY_SECRET; without it only the demo starts, on a public key', () => {
+    const email = { email: 'a@example.kz' };
+    expect(CitizenKey.fromEnv({ CONSOLE_CITIZEN_KEY_SECRET: 'secret-of-the-server' }).of(email)).toBe(
+      new CitizenKey('secret-of-the-server').of(email),
+    );
+    expect(() => CitizenKey.fromEnv({})).toThrow(/CONSOLE_CITIZEN_KEY_SECRET is not set/);
+    expect(() => CitizenKey.fromEnv({ CONSOLE_DEMO: '0', CONSOLE_CITIZEN_KEY_SECRET: ' ' })).toThrow(
+      /is not set/,
+    );
+    expect(() => CitizenKey.fromEnv({ CONSOLE_CITIZEN_KEY_SECRET: 'short' })).toThrow(/at least 16/);
+    expect(CitizenKey.fromEnv({ CONSOLE_DEMO: '1' }).of(email)).toBe(
+      new CitizenKey(DEV_CITIZEN_KEY_SECRET).of(email),
     );
   });
 });

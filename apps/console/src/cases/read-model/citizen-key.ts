@@ -1,6 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 
-/** Only for development and tests: production sets CONSOLE_CITIZEN_KEY_SECRET. */
+export const CITIZEN_KEY_VARIABLE = 'CONSOLE_CITIZEN_KEY_SECRET';
+
+/** Only for the demo (CONSOLE_DEMO=1): public, so it protects nothing. */
 export const DEV_CITIZEN_KEY_SECRET = 'dev-only-console-citizen-key';
 
 export interface CitizenIdentifiers {
@@ -20,8 +23,21 @@ export class CitizenKey {
     if (secret.length < 16) throw new Error('the citizen key secret must be at least 16 characters');
   }
 
+  /**
+   * The console refuses to start without the secret, outside the demo: a key everyone can read would let a
+   * leaked read model be matched against a list of IINs, the very thing the keyed hash is there to prevent.
+   */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): CitizenKey {
-    return new CitizenKey(env.CONSOLE_CITIZEN_KEY_SECRET?.trim() || DEV_CITIZEN_KEY_SECRET);
+    const secret = env[CITIZEN_KEY_VARIABLE]?.trim();
+    if (secret) return new CitizenKey(secret);
+    if (env.CONSOLE_DEMO?.trim() !== '1')
+      throw new Error(
+        `${CITIZEN_KEY_VARIABLE} is not set: set a secret of at least 16 characters (e.g. openssl rand -base64 32), or CONSOLE_DEMO=1 for the demo`,
+      );
+    new Logger('CitizenKey').warn(
+      `${CITIZEN_KEY_VARIABLE} is not set: the demo links repeat appeals with a public development key`,
+    );
+    return new CitizenKey(DEV_CITIZEN_KEY_SECRET);
   }
 
   of(citizen: CitizenIdentifiers): string | null {

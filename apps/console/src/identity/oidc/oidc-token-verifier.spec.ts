@@ -45,6 +45,7 @@ describe('tokens of an OIDC provider, its keys fetched from its JWKS URL over HT
       jwksUrl: env.CONSOLE_OIDC_JWKS_URL,
       audience: env.CONSOLE_OIDC_AUDIENCE,
       claims: CLAIMS,
+      accessTokenType: true,
     });
     const nothingLive = {} as CredentialStatus;
     const own = new ConsoleTokenVerifier(await loadSigningKeys({}), AccessTokens.issuer, nothingLive);
@@ -85,12 +86,65 @@ describe('tokens of an OIDC provider, its keys fetched from its JWKS URL over HT
     expect(await refusal('not a token')).toBe('the token is invalid');
   });
 
+  it('are refused when they are ID tokens: the audience is the client id, but the type is not at+jwt', async () => {
+    const idToken = await provider.sign(
+      { role: 'admin', nonce: 'n-1' },
+      {
+        subject: 'u',
+        issuer: provider.oidcIssuer,
+        audience: provider.oidcAudience,
+        expiresInSeconds: 60,
+        type: 'JWT',
+      },
+    );
+    await expect(verifier.verify(idToken)).rejects.toThrow('the token is invalid');
+  });
+
+  it('without at+jwt required, are refused with a nonce, or another azp or token_use where those are set', async () => {
+    const lenient = (checks: Partial<OidcConfig>) =>
+      new OidcTokenVerifier({
+        issuer: provider.oidcIssuer,
+        jwksUrl: provider.consoleOidcEnv().CONSOLE_OIDC_JWKS_URL,
+        audience: provider.oidcAudience,
+        claims: CLAIMS,
+        accessTokenType: false,
+        ...checks,
+      });
+    const untyped = (claims: Record<string, unknown>) =>
+      provider.sign(
+        { role: 'admin', ...claims },
+        {
+          subject: 'u',
+          issuer: provider.oidcIssuer,
+          audience: provider.oidcAudience,
+          expiresInSeconds: 60,
+          type: 'JWT',
+        },
+      );
+    const accepted = { kind: 'staff', userId: 'u', role: 'admin' };
+    const notAccess = 'the token is not an access token';
+    expect(await lenient({}).verify(await untyped({}))).toEqual(accepted);
+    await expect(lenient({}).verify(await untyped({ nonce: 'n-1' }))).rejects.toThrow(notAccess);
+
+    const cognito = lenient({ authorizedParty: 'console-web', tokenUse: 'access' });
+    expect(await cognito.verify(await untyped({ azp: 'console-web', token_use: 'access' }))).toEqual(
+      accepted,
+    );
+    await expect(cognito.verify(await untyped({ azp: 'console-web', token_use: 'id' }))).rejects.toThrow(
+      notAccess,
+    );
+    await expect(cognito.verify(await untyped({ azp: 'other', token_use: 'access' }))).rejects.toThrow(
+      notAccess,
+    );
+  });
+
   it("answer 503, not 401, while the provider's keys cannot be fetched", async () => {
     const unreachable = new OidcTokenVerifier({
       issuer: provider.oidcIssuer,
       jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json',
       audience: provider.oidcAudience,
       claims: CLAIMS,
+      accessTokenType: true,
     });
     const error = await unreachable
       .verify(await provider.staffToken({ sub: 'u', role: 'admin' }))

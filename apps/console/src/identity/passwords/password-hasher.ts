@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { ConcurrencyLimit, type ConcurrencyLimitSettings } from './concurrency-limit';
 
 /** scrypt's cost: N = 2^logN, block size r, parallelism p. Memory used is 128 · N · r bytes (32 MiB below). */
 export interface ScryptParameters {
@@ -9,6 +10,9 @@ export interface ScryptParameters {
 
 /** OWASP's minimum for scrypt (N = 2^17 is its first line; 2^15 with r = 8 keeps a login near 100 ms here). */
 export const DEFAULT_SCRYPT_PARAMETERS: ScryptParameters = { logN: 15, r: 8, p: 1 };
+
+/** Two of libuv's four threads at most; a burst past that waits, and past 64 waiting gets 503. */
+export const DEFAULT_HASHING_LIMIT: ConcurrencyLimitSettings = { running: 2, waiting: 64 };
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
@@ -54,15 +58,20 @@ function parse(stored: string): StoredHash | undefined {
  */
 export class PasswordHasher {
   private readonly dummy: Promise<string>;
+  private readonly limit: ConcurrencyLimit;
 
-  constructor(private readonly parameters: ScryptParameters = DEFAULT_SCRYPT_PARAMETERS) {
+  constructor(
+    private readonly parameters: ScryptParameters = DEFAULT_SCRYPT_PARAMETERS,
+    hashingLimit: ConcurrencyLimitSettings = DEFAULT_HASHING_LIMIT,
+  ) {
+    this.limit = new ConcurrencyLimit(hashingLimit);
     this.dummy = this.hash(randomBytes(24).toString('base64url'));
     this.dummy.catch(() => undefined); // surfaces on first use
   }
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_LENGTH);
-    const key = await derive(password, salt, this.parameters);
+    const key = await this.limit.run(() => derive(password, salt, this.parameters));
     const { logN, r, p } = this.parameters;
     return [PREFIX, logN, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
   }
@@ -71,7 +80,7 @@ export class PasswordHasher {
   async verify(password: string, stored: string): Promise<boolean> {
     const parsed = parse(stored);
     if (!parsed) return false;
-    const key = await derive(password, parsed.salt, parsed.parameters);
+    const key = await this.limit.run(() => derive(password, parsed.salt, parsed.parameters));
     return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
   }
 

@@ -1,16 +1,18 @@
 import { RateLimited } from '@app/service-kit';
-import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Ip, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { decodeJwt } from 'jose';
 import { Authorize, Caller } from '../../access/access.decorators';
 import { STAFF_ROLES, type Principal } from '../../access/principal';
 import { SIGN_IN_BUCKET } from '../identity-config';
+import { RetryAfterInterceptor } from '../login-throttle/retry-after.interceptor';
 import { LoginRequest, RefreshRequest, TokenPairResponse } from './auth.dto';
 import { StaffSessions, type TokenPair } from './staff-sessions';
 
@@ -31,6 +33,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with username and password: an access token and a refresh token' })
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password (the same answer for every reason).' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many attempts from this address, or too many failed logins for this username (whether or not it exists); see Retry-After.',
+  })
+  @UseInterceptors(RetryAfterInterceptor)
   login(@Body() request: LoginRequest, @Ip() address: string): Promise<TokenPair> {
     return this.sessions.login(request.username, request.password, { address });
   }

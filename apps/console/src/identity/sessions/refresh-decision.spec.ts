@@ -1,4 +1,9 @@
-import { decideRefresh, refreshTokenExpiry, type RefreshTokenRecord } from './refresh-decision';
+import {
+  decideRefresh,
+  refreshTokenExpiry,
+  REUSE_GRACE_MS,
+  type RefreshTokenRecord,
+} from './refresh-decision';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const LATER = new Date('2026-03-02T17:00:00Z');
@@ -21,6 +26,13 @@ describe('decideRefresh', () => {
 
   it('takes a spent token presented again for theft: the family is to be revoked', () =>
     expect(decideRefresh(record({ usedAt: new Date('2026-03-02T08:59:00Z') }), NOW)).toBe('reused'));
+
+  it('refuses a token spent a moment ago without ending the session: two tabs, or a retried request', () => {
+    const spentAt = (msAgo: number) => record({ usedAt: new Date(NOW.getTime() - msAgo) });
+    expect(decideRefresh(spentAt(0), NOW)).toBe('spent-recently');
+    expect(decideRefresh(spentAt(REUSE_GRACE_MS - 1), NOW)).toBe('spent-recently');
+    expect(decideRefresh(spentAt(REUSE_GRACE_MS), NOW)).toBe('reused');
+  });
 
   it('refuses a token of a revoked session, spent or not, without reporting reuse again', () => {
     expect(decideRefresh(record({ sessionRevokedAt: NOW }), NOW)).toBe('revoked');

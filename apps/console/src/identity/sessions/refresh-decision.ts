@@ -9,15 +9,25 @@ export interface RefreshTokenRecord {
 }
 
 /**
- * `rotate`: spend it and hand out the next one. `reused`: it was spent before, so two parties hold it (one of
- * them a thief, and we cannot tell which): the whole family is revoked. The others: refuse, change nothing.
+ * How long after a refresh token was spent presenting it again is taken for a race of the holder's own (two
+ * tabs refreshing at once, a request retried after its answer was lost) rather than for theft.
  */
-export type RefreshDecision = 'rotate' | 'reused' | 'expired' | 'revoked' | 'unknown';
+export const REUSE_GRACE_MS = 10_000;
+
+/**
+ * `rotate`: spend it and hand out the next one. `reused`: it was spent before, so two parties hold it (one of
+ * them a thief, and we cannot tell which): the whole family is revoked. `spent-recently`: spent within
+ * {@link REUSE_GRACE_MS}: refused, but the session lives on. Not answered with the successor already issued:
+ * that would hand a live token to whoever presents the old one, a thief included, and it is the one tab that
+ * won the race that keeps working. The others: refuse, change nothing.
+ */
+export type RefreshDecision = 'rotate' | 'reused' | 'spent-recently' | 'expired' | 'revoked' | 'unknown';
 
 export function decideRefresh(record: RefreshTokenRecord | undefined, now: Date): RefreshDecision {
   if (!record) return 'unknown';
   if (record.sessionRevokedAt) return 'revoked';
-  if (record.usedAt) return 'reused';
+  if (record.usedAt)
+    return now.getTime() - record.usedAt.getTime() < REUSE_GRACE_MS ? 'spent-recently' : 'reused';
   if (record.expiresAt <= now || record.sessionExpiresAt <= now) return 'expired';
   return 'rotate';
 }

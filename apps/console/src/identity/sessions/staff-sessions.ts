@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '../../access/principal';
 import { AuditLog } from '../../audit/audit-log';
 import { unauthorized } from '../../access/authorize.guard';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity-config';
+import { LoginThrottle, LoginThrottledException } from '../login-throttle/login-throttle';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { digestOf, newSecret } from '../secrets';
 import { AccessTokenIssuer } from '../tokens/access-token-issuer';
@@ -41,22 +42,44 @@ export class StaffSessions {
     private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokenIssuer,
     private readonly audit: AuditLog,
+    private readonly throttle: LoginThrottle,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
+  /**
+   * A blocked username is refused before its password is looked at, with the same 429 whether an account has
+   * it or not; a failure counts against it, a success clears its count.
+   */
   async login(username: string, password: string, origin: RequestOrigin): Promise<TokenPair> {
     const name = normalizeUsername(username);
-    const account = USERNAME_PATTERN.test(name)
-      ? await this.users.withPassword(this.dataSource.manager, name)
-      : undefined;
+    const wellFormed = USERNAME_PATTERN.test(name);
+    const anonymous = { kind: 'anonymous' as const, id: origin.address };
+    const wait = wellFormed ? await this.throttle.retryAfterSeconds(name) : 0;
+    if (wait > 0) {
+      await this.audit.record(this.dataSource.manager, anonymous, [
+        { action: 'login.throttled', outcome: 'refused', detail: { retryAfterSeconds: wait } },
+      ]);
+      throw new LoginThrottledException(wait);
+    }
+    const account = wellFormed ? await this.users.withPassword(this.dataSource.manager, name) : undefined;
     // Compared whether or not the account exists or may log in: the answer and its timing are the same.
     const matches = account
       ? await this.passwords.verify(password, account.passwordHash)
       : await this.passwords.verifyNobody(password);
     if (!account || !matches || account.disabled) {
       const reason = !account ? 'unknown-username' : !matches ? 'wrong-password' : 'account-disabled';
-      await this.audit.record(this.dataSource.manager, { kind: 'anonymous', id: origin.address }, [
+      const blockedSeconds = wellFormed ? await this.throttle.failed(name) : 0;
+      await this.audit.record(this.dataSource.manager, anonymous, [
         { action: 'login.failed', outcome: 'refused', detail: { reason, userId: account?.id ?? null } },
+        ...(blockedSeconds > 0
+          ? [
+              {
+                action: 'login.blocked',
+                outcome: 'refused' as const,
+                detail: { userId: account?.id ?? null, blockedSeconds },
+              },
+            ]
+          : []),
       ]);
       throw unauthorized('invalid-credentials', WRONG_LOGIN);
     }
@@ -65,6 +88,7 @@ export class StaffSessions {
       : undefined;
     return this.dataSource.transaction(async (manager) => {
       if (rehash) await this.users.update(manager, account.id, { passwordHash: rehash });
+      await this.throttle.succeeded(manager, name);
       const sessionId = randomUUID();
       const sessionExpiresAt = new Date(Date.now() + this.config.sessionMaxMs);
       await this.sessions.create(manager, { id: sessionId, userId: account.id, expiresAt: sessionExpiresAt });

@@ -11,6 +11,14 @@ import { AccessTokenIssuer, type IssuedAccessToken } from '../tokens/access-toke
 import { SystemCredentialRepository, type SystemCredential } from './system-credential.repository';
 import { ClientCredentialsResponse, SystemView, type SystemWithSecretView } from './system.dto';
 
+/** Every client id the console issues (`sys-…`, the demo's `demo-portal`) fits; anything else is no one's. */
+const CLIENT_ID = /^[A-Za-z0-9._-]{1,200}$/;
+
+/** The client id when it could be one, before it reaches a query (a NUL in it would be PostgreSQL's 22021). */
+function wellFormed(clientId: string | undefined): string | undefined {
+  return clientId !== undefined && CLIENT_ID.test(clientId) ? clientId : undefined;
+}
+
 /** Compared for an unknown client id, so that a miss costs what a wrong secret does. */
 const NOBODY = digestOf(newSecret());
 
@@ -70,7 +78,9 @@ export class SystemCredentials {
   async rotate(admin: Principal, clientId: string): Promise<SystemWithSecretView> {
     const clientSecret = newSecret();
     return this.dataSource.transaction(async (manager) => {
-      const rotated = await this.systems.rotate(manager, clientId, digestOf(clientSecret));
+      const rotated = wellFormed(clientId)
+        ? await this.systems.rotate(manager, clientId, digestOf(clientSecret))
+        : undefined;
       if (!rotated) throw notFound();
       await this.audit.record(manager, admin, [
         { action: 'system.rotate', detail: { clientId, secretVersion: rotated.secretVersion } },
@@ -82,7 +92,7 @@ export class SystemCredentials {
   /** At the console its tokens stop at once; intake takes them until they expire (CONSOLE_SYSTEM_TOKEN_TTL_MS). */
   async revoke(admin: Principal, clientId: string): Promise<SystemView> {
     return this.dataSource.transaction(async (manager) => {
-      const revoked = await this.systems.revoke(manager, clientId);
+      const revoked = wellFormed(clientId) ? await this.systems.revoke(manager, clientId) : undefined;
       if (!revoked) throw notFound();
       await this.audit.record(manager, admin, [{ action: 'system.revoke', detail: { clientId } }]);
       return SystemView.of(revoked);
@@ -95,7 +105,8 @@ export class SystemCredentials {
     clientSecret: string | undefined,
     origin: RequestOrigin,
   ): Promise<ClientCredentialsResponse> {
-    const system = clientId ? await this.systems.live(this.dataSource.manager, clientId) : undefined;
+    const id = wellFormed(clientId);
+    const system = id ? await this.systems.live(this.dataSource.manager, id) : undefined;
     const presented = digestOf(clientSecret ?? '');
     const matches = timingSafeEqual(presented, system?.secretDigest ?? NOBODY);
     if (!system || !matches || !clientSecret) {
@@ -103,7 +114,7 @@ export class SystemCredentials {
         {
           action: 'system.token.refused',
           outcome: 'refused',
-          detail: { clientId: clientId ?? null, known: system !== undefined },
+          detail: { clientId: id ?? null, known: system !== undefined },
         },
       ]);
       throw unauthorized('invalid-credentials', 'wrong client id or secret, or the credential was revoked');
@@ -114,7 +125,7 @@ export class SystemCredentials {
 
   /** The system whose live credential is still at this secret version (for every request at the console). */
   async principalOf(clientId: string, secretVersion: number): Promise<SystemPrincipal | undefined> {
-    const system = await this.systems.live(this.dataSource.manager, clientId);
+    const system = wellFormed(clientId) && (await this.systems.live(this.dataSource.manager, clientId));
     if (!system || system.secretVersion !== secretVersion) return undefined;
     return { kind: 'system', clientId: system.clientId, source: system.source };
   }

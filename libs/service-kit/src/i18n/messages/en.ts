@@ -47,7 +47,7 @@ export const en = {
     isIso8601: '{{field}} must be a date or date-time in ISO 8601 format',
     isDateString: '{{field}} must be a date or date-time in ISO 8601 format',
     isTimestamp:
-      '{{field}} must be an RFC 3339 date-time with offset that exists on the calendar, e.g. 2025-03-01T09:30:00+05:00',
+      '{{field}} must be an RFC 3339 date-time with offset that exists on the calendar, in the years 1970 to 9999, e.g. 2025-03-01T09:30:00+05:00',
     isCalendarDay: '{{field}} must be a day on the calendar as YYYY-MM-DD, e.g. 2025-03-01',
     iinFormat: '{{field}} must be an IIN of 12 digits',
     iinCentury: "{{field}}: the IIN's 7th digit (century of birth and sex) must be 1 to 6",
@@ -81,6 +81,7 @@ export const en = {
     moreFieldErrors_other: '{{count}} more field errors not listed',
     invalidJson: 'the request body is not valid JSON',
     invalidUtf8: 'the request body is not valid UTF-8',
+    invalidCharacters: '{{field}} contains a NUL character or bytes that are not UTF-8',
     bodyTooLarge: 'the request body is larger than {{limit}}',
     unsupportedCharset: 'the charset of the request body is not supported; send UTF-8',
     unsupportedEncoding: 'the content encoding of the request body is not supported',
@@ -94,6 +95,7 @@ export const en = {
     'invalid-fields': 'the request has invalid fields',
     'invalid-query': 'the query has invalid parameters',
     'unreadable-body': 'the request body cannot be read',
+    'unreadable-request': 'the address or a header of the request cannot be read',
   },
   http: {
     'bad-request': 'the request is not valid',
@@ -119,6 +121,7 @@ export const en = {
       'the service cannot reach its database right now; retry with the same Idempotency-Key',
     'client-error': 'the request cannot be served',
     'server-error': 'the service cannot answer right now',
+    'server-busy': 'the service is busy; retry in a few seconds',
   },
 } as const;
 

@@ -240,6 +240,28 @@ describe('staff sessions', () => {
         reason: 'a supervisor oversees one region: regionKato is required',
       }),
     ]);
+    // The same refusal for a Kazakh-speaking admin: each field's message in Kazakh.
+    const inKazakh = await fetch(`${consoleApp.baseUrl}/api/v1/admin/users`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${root.accessToken}`,
+        'content-type': 'application/json',
+        'accept-language': 'kk',
+      },
+      body: JSON.stringify({ username: 'supervisor.almaty', password: 'short', role: 'supervisor' }),
+    });
+    expect(((await inKazakh.json()) as { fieldErrors: unknown[] }).fieldErrors).toEqual([
+      expect.objectContaining({
+        field: 'password',
+        code: 'passwordTooShort',
+        message: '«password» өрісі: құпиясөз кемінде 12 таңбадан тұруы керек.',
+      }),
+      expect.objectContaining({
+        field: 'regionKato',
+        code: 'regionRequired',
+        message: 'Жетекші бір өңірді қадағалайды: «regionKato» өрісін толтыру міндетті.',
+      }),
+    ]);
     expect((await consoleCall('GET', '/api/v1/admin/audit?from=yesterday', root.accessToken)).status).toBe(
       400,
     );

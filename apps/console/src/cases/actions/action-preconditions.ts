@@ -23,6 +23,8 @@ export function readPreconditions(headers: Request['headers']): ActionPreconditi
       {
         field: 'Idempotency-Key',
         reason: `Idempotency-Key is required: 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, new for each request`,
+        code: 'idempotencyKeyRequired',
+        params: { max: MAX_IDEMPOTENCY_KEY_LENGTH },
       },
     ]);
   const ifMatch = String(headers['if-match'] ?? '').trim();

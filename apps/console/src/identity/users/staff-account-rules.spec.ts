@@ -21,7 +21,12 @@ describe('usernames', () => {
 describe('passwordProblems', () => {
   it('wants the minimum length, counted in letters rather than UTF-16 units', () => {
     expect(passwordProblems('short', 'someone', 12)).toEqual([
-      { field: 'password', reason: 'password must be at least 12 characters long' },
+      {
+        field: 'password',
+        reason: 'password must be at least 12 characters long',
+        code: 'passwordTooShort',
+        params: { min: 12 },
+      },
     ]);
     expect(passwordProblems('😀'.repeat(6), 'someone', 12)).toHaveLength(1);
     expect(passwordProblems('a long enough passphrase', 'someone', 12)).toEqual([]);

@@ -16,10 +16,18 @@ export function normalizeUsername(username: string): string {
 export function passwordProblems(password: string, username: string, minLength: number): FieldError[] {
   const length = [...password].length;
   if (length < minLength)
-    return [{ field: 'password', reason: `password must be at least ${minLength} characters long` }];
-  if (password.trim() === '') return [{ field: 'password', reason: 'password must not be only spaces' }];
+    return [
+      {
+        field: 'password',
+        reason: `password must be at least ${minLength} characters long`,
+        code: 'passwordTooShort',
+        params: { min: minLength },
+      },
+    ];
+  if (password.trim() === '')
+    return [{ field: 'password', reason: 'password must not be only spaces', code: 'isNotBlank' }];
   if (normalizeUsername(password) === normalizeUsername(username))
-    return [{ field: 'password', reason: 'password must not be the username' }];
+    return [{ field: 'password', reason: 'password must not be the username', code: 'passwordIsUsername' }];
   return [];
 }
 
@@ -41,7 +49,7 @@ export function decideAssignment(
   current?: StaffAssignment,
 ): { ok: true; value: StaffAssignment } | { ok: false; errors: FieldError[] } {
   const role = requested.role ?? current?.role;
-  if (!role) return { ok: false, errors: [{ field: 'role', reason: 'role is required' }] };
+  if (!role) return { ok: false, errors: [{ field: 'role', reason: 'role is required', code: 'isDefined' }] };
   const errors: FieldError[] = [];
   const organizationId =
     role === 'operator' ? (requested.organizationId ?? current?.organizationId ?? null) : null;
@@ -50,18 +58,32 @@ export function decideAssignment(
     errors.push({
       field: 'organizationId',
       reason: 'an operator works for one organisation: organizationId is required',
+      code: 'organizationRequired',
     });
   if (role !== 'operator' && requested.organizationId !== undefined)
-    errors.push({ field: 'organizationId', reason: 'organizationId is only for operators' });
+    errors.push({
+      field: 'organizationId',
+      reason: 'organizationId is only for operators',
+      code: 'onlyForOperators',
+    });
   if (role === 'supervisor' && !regionKato)
-    errors.push({ field: 'regionKato', reason: 'a supervisor oversees one region: regionKato is required' });
+    errors.push({
+      field: 'regionKato',
+      reason: 'a supervisor oversees one region: regionKato is required',
+      code: 'regionRequired',
+    });
   if (role === 'supervisor' && regionKato && !REGION_CODES.has(regionKato))
     errors.push({
       field: 'regionKato',
       reason: 'regionKato must be the КАТО code of a region, e.g. 750000000',
+      code: 'katoRegion',
     });
   if (role !== 'supervisor' && requested.regionKato !== undefined)
-    errors.push({ field: 'regionKato', reason: 'regionKato is only for supervisors' });
+    errors.push({
+      field: 'regionKato',
+      reason: 'regionKato is only for supervisors',
+      code: 'onlyForSupervisors',
+    });
   return errors.length > 0
     ? { ok: false, errors }
     : { ok: true, value: { role, organizationId, regionKato } };

@@ -11,6 +11,15 @@ export const ru: Messages = {
     value: 'значение',
   },
   field: {
+    passwordTooShort: 'Поле «{{field}}»: пароль должен быть не короче {{min}} символов.',
+    passwordIsUsername: 'Поле «{{field}}»: пароль не должен совпадать с именем пользователя.',
+    organizationRequired: 'Оператор работает в одной организации: поле «{{field}}» обязательно.',
+    onlyForOperators: 'Поле «{{field}}» указывается только для операторов.',
+    regionRequired: 'Руководитель курирует один регион: поле «{{field}}» обязательно.',
+    onlyForSupervisors: 'Поле «{{field}}» указывается только для руководителей региона.',
+    searchNeedsWord: 'Поле «{{field}}» должно содержать букву или цифру.',
+    idempotencyKeyRequired:
+      'Заголовок {{field}} обязателен: от 1 до {{max}} символов, новый для каждого запроса.',
     invalid: 'Поле «{{field}}» заполнено неверно.',
     isDefined: 'Поле «{{field}}» обязательно.',
     notNull: 'Поле «{{field}}» не может быть null: если значения нет, не передавайте поле.',

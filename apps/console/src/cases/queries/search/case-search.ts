@@ -22,7 +22,7 @@ export class CaseSearch {
     const terms = searchTermsOf(query.q);
     if (!terms)
       throw invalidRequest(400, 'invalid-query', [
-        { field: 'q', reason: 'q must contain a letter or a digit' },
+        { field: 'q', reason: 'q must contain a letter or a digit', code: 'searchNeedsWord' },
       ]);
     const scope = caseScopeOf(principal);
     const matches = (params: SqlParams) =>

@@ -257,6 +257,17 @@ describe('casework over the whole system (five processes, real Kafka and Postgre
     });
     expect(responded).toMatchObject({ status: 202, body: { status: 'answered' } });
 
+    // An admin finds who saw the case: the operator's queue that listed it, and the case page it read.
+    const audit = await getJson<{ items: Array<{ actorId: string; action: string; fields: string[] }> }>(
+      `/api/v1/admin/audit?appeal=${answered}`,
+      admin.accessToken,
+    );
+    const operatorEntries = audit.items.filter((entry) => entry.actorId === operator.userId);
+    expect(operatorEntries.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['case.list', 'case.read', 'case.accept', 'case.respond']),
+    );
+    expect(JSON.stringify(audit)).not.toContain('Әсел');
+
     // The other one is left alone: at its deadline it goes up to the central reception.
     const escalated = await tap.waitFor<{ appealId: string; toLevel: string; reason: string }>(
       Topics.events,

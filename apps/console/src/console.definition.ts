@@ -8,6 +8,7 @@ import { CONSOLE_SECURITY_SCHEMES } from './identity/openapi-security';
 import { CaseReadModelQueries1764000000720 } from './migrations/1764000000720-case-read-model-queries';
 import { CreateCaseActions1764000000730 } from './migrations/1764000000730-create-case-actions';
 import { CreateLoginThrottle1764000000740 } from './migrations/1764000000740-create-login-throttle';
+import { AuditListedAppeals1764000000750 } from './migrations/1764000000750-audit-listed-appeals';
 
 /** `source` of the lifecycle events the console publishes (operators' actions). */
 export const CONSOLE_EVENT_SOURCE = 'urn:appeal-routing:console';
@@ -27,6 +28,7 @@ export const consoleDefinition: ServiceDefinition = {
     CaseReadModelQueries1764000000720,
     CreateCaseActions1764000000730,
     CreateLoginThrottle1764000000740,
+    AuditListedAppeals1764000000750,
   ],
   securitySchemes: CONSOLE_SECURITY_SCHEMES,
   consumes: {

@@ -186,7 +186,14 @@ export async function startGroupAtEnd(kafka: Kafka, groupId: string, topic: stri
     await waitUntil(
       `consumer group ${groupId} to have no member, to move it to the end of ${topic}`,
       async () => {
-        await admin.resetOffsets({ groupId, topic, earliest: false });
+        // Explicit offsets: kafkajs' resetOffsets commits "latest" as -1, which a consumer reads as "no offset"
+        // and, subscribed from the beginning, starts from the topic's first record.
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({
+          groupId,
+          topic,
+          partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+        });
         return true;
       },
       { timeoutMs: 30_000, intervalMs: 500 },

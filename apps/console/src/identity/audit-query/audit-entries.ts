@@ -43,7 +43,7 @@ export class AuditEntries {
       `SELECT id, at, actor_kind, actor_id, actor_role, action, appeal_id, fields, outcome, detail
        FROM console.audit_entry
        WHERE ($1::text IS NULL OR actor_id = $1)
-         AND ($2::uuid IS NULL OR appeal_id = $2)
+         AND ($2::uuid IS NULL OR appeal_id = $2 OR detail->'appealIds' ? $2::text)
          AND ($3::text IS NULL OR action = $3)
          AND ($4::timestamptz IS NULL OR at >= $4)
          AND ($5::timestamptz IS NULL OR at < $5)

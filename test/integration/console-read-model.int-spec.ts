@@ -80,7 +80,13 @@ beforeAll(async () => {
   db = new Client({ connectionString: await database.create() });
   await db.connect();
   await publisher.connect();
-  console_ = new InProcessConsole({ databaseUrl: database.url, groupId, port: 3651, principals: {} });
+  console_ = new InProcessConsole({
+    databaseUrl: database.url,
+    groupId,
+    port: 3651,
+    principals: {},
+    wholeHistory: true,
+  });
   await console_.start();
 });
 

@@ -30,6 +30,8 @@ export interface InProcessConsoleOptions {
    * test publishes, not the history other files left on the shared topic.
    */
   groupId: string;
+  /** Read the events topic from its beginning instead, as a rebuild does (to compare the two). */
+  wholeHistory?: boolean;
   /** One of the console's HTTP ports for tests (3650-3699). */
   port: number;
   /** Bearer token → caller. */
@@ -67,7 +69,8 @@ export class InProcessConsole {
     ]);
     const consumes = consoleDefinition.consumes;
     if (!consumes) throw new Error('the console consumes no topic');
-    await startGroupAtEnd(testKafka(`${this.options.groupId}-admin`), this.options.groupId, Topics.events);
+    if (!this.options.wholeHistory)
+      await startGroupAtEnd(testKafka(`${this.options.groupId}-admin`), this.options.groupId, Topics.events);
     const tokens = new TestTokens(this.options.principals);
 
     @Global()

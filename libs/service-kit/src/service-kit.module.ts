@@ -29,7 +29,13 @@ export class ServiceKitModule {
             // Citizens' personal data never reaches the logs: no bodies, no query strings, and no credentials
             // from headers.
             redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+              // The Referer is the calling page's address, query string (a search term, a filter) included.
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.headers["x-api-key"]',
+                'req.headers.referer',
+              ],
               remove: true,
             },
             // pino-http would hand our `err` serializer pino's serialization of the error (stack and

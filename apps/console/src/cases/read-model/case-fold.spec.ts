@@ -175,6 +175,27 @@ describe('CaseFold', () => {
     expect(record.file).toMatchObject({ status: CaseStatus.new, organizationId: 'central-reception' });
   });
 
+  it('keeps a case with the body escalation gave it to when a transfer of the body that lost it crosses the escalation', () => {
+    const history = new CaseHistory();
+    const record = folded([
+      history.registered(),
+      history.routed(),
+      history.escalated(),
+      history.transferRequested(),
+      history.transferred('akimat-almaty-region', '190000000'),
+    ]);
+    expect(record.file).toMatchObject({
+      status: CaseStatus.new,
+      organizationId: 'central-reception',
+      transferCount: 0,
+      declinedOrganizationIds: [],
+    });
+    expect(record.timeline.map((entry) => entry.type).slice(-2)).toEqual([
+      'kz.appeals.transfer-requested.v1',
+      'kz.appeals.transferred.v1',
+    ]);
+  });
+
   it('gives an escalated case to the central reception at its level, the region still answerable', () => {
     const history = new CaseHistory();
     const newDue = history.later(10_000);

@@ -147,10 +147,14 @@ function changesOf(file: CaseFile, event: ProjectedEvent): Changes {
     }
     case EventTypes.transferRequested:
       // Only a transfer routing carries out (`transferred`) adds the body to the declined ones: a request
-      // may still be refused, and the body keeps the case.
+      // may still be refused, and the body keeps the case. A request of a body that no longer holds the case
+      // (an escalation crossed it on the topic) is refused by routing and escalation alike: timeline only.
+      if (!byHolder(file, event.data.organizationId)) return {};
       return { status: CaseStatus.transferPending };
     case EventTypes.transferred: {
       const { data } = event;
+      // Escalation does not carry out a transfer from a body that lost the case meanwhile: neither does the case.
+      if (!byHolder(file, data.fromOrganizationId)) return {};
       return {
         ...handedTo(data.toOrganizationId, data.toOrganizationName ?? null, data.transferredAt),
         responsibleOrganizationId: data.toOrganizationId,

@@ -61,8 +61,11 @@ export class SessionRepository {
     );
   }
 
-  async markUsed(manager: EntityManager, digest: Buffer): Promise<void> {
-    await manager.query(`UPDATE console.refresh_token SET used_at = now() WHERE token_sha256 = $1`, [digest]);
+  async markUsed(manager: EntityManager, digest: Buffer, at: Date): Promise<void> {
+    await manager.query(`UPDATE console.refresh_token SET used_at = $2 WHERE token_sha256 = $1`, [
+      digest,
+      at,
+    ]);
   }
 
   async revoke(manager: EntityManager, sessionId: string, reason: string): Promise<void> {

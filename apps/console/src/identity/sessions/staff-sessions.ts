@@ -104,7 +104,9 @@ export class StaffSessions {
     const digest = digestOf(refreshToken);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const record = await this.sessions.refreshTokenForUpdate(manager, digest);
-      const decision = decideRefresh(record, new Date());
+      // One clock for marking a token spent and for the grace window that reads the mark: the service's.
+      const now = new Date();
+      const decision = decideRefresh(record, now);
       if (!record || decision !== 'rotate') {
         if (record && decision === 'reused') {
           await this.sessions.revoke(manager, record.sessionId, 'refresh-token-reused');
@@ -119,7 +121,7 @@ export class StaffSessions {
         return undefined;
       }
       const account = await this.users.byId(manager, record.userId);
-      await this.sessions.markUsed(manager, digest);
+      await this.sessions.markUsed(manager, digest, now);
       if (!account || account.disabled) {
         await this.sessions.revoke(manager, record.sessionId, 'account-disabled');
         return undefined;

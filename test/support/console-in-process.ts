@@ -10,7 +10,7 @@ import {
 } from '../../apps/console/src/access/access-token-verifier';
 import type { Principal } from '../../apps/console/src/access/principal';
 
-/** Maps fixed test tokens to callers: the one seam tests substitute, until the identity module issues tokens. */
+/** Maps fixed test tokens to callers: the one seam these tests substitute (tests of identity itself use real tokens). */
 class TestTokens extends AccessTokenVerifier {
   constructor(private readonly principals: Readonly<Record<string, Principal>>) {
     super();

@@ -13,7 +13,8 @@ import {
 } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseHistory } from '../support/case-history';
-import { startConsoleInProcess, type InProcessConsole } from '../support/in-process-console';
+import type { InProcessConsole } from '../support/console-in-process';
+import { startConsoleInProcess } from '../support/in-process-console';
 
 /**
  * The access matrix of issue 7: every route of the console's OpenAPI document × every kind of caller × a case
@@ -178,13 +179,13 @@ async function staffCaller(
   scope: Omit<Caller, 'token' | 'freshToken'>,
   placement: { organizationId?: string; regionKato?: string } = {},
 ): Promise<Caller> {
-  const { tokens } = await staffWithToken(consoleApp.baseUrl, adminToken, {
+  const { tokens } = await staffWithToken(consoleApp.url, adminToken, {
     username,
     password: PASSWORD,
     role,
     ...placement,
   });
-  const freshToken = async () => (await loginStaff(consoleApp.baseUrl, username, PASSWORD)).accessToken;
+  const freshToken = async () => (await loginStaff(consoleApp.url, username, PASSWORD)).accessToken;
   return { token: tokens.accessToken, freshToken, ...scope };
 }
 
@@ -203,8 +204,8 @@ beforeAll(async () => {
     },
     groupId,
   );
-  const root = (await loginStaff(consoleApp.baseUrl, ROOT.username, ROOT.password)).accessToken;
-  const url = consoleApp.baseUrl;
+  const root = (await loginStaff(consoleApp.url, ROOT.username, ROOT.password)).accessToken;
+  const url = consoleApp.url;
 
   const [opAlmaty, opAstana, supAlmaty, central, admin, disabled] = await Promise.all([
     staffCaller(
@@ -315,7 +316,7 @@ async function request(
   headers: Record<string, string> = {},
 ): Promise<Answer> {
   const form = body instanceof URLSearchParams;
-  const response = await fetch(`${consoleApp.baseUrl}${path}`, {
+  const response = await fetch(`${consoleApp.url}${path}`, {
     method,
     headers: {
       ...(body !== undefined && {
@@ -339,7 +340,7 @@ async function request(
 /** Only the status and headers of a stream: the answer is aborted once they arrive. */
 async function streamStatus(path: string, token?: string): Promise<Answer> {
   const abort = new AbortController();
-  const response = await fetch(`${consoleApp.baseUrl}${path}`, {
+  const response = await fetch(`${consoleApp.url}${path}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
     signal: abort.signal,
   });

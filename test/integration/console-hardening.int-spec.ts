@@ -1,5 +1,6 @@
 import { createStaffUser, loginStaff, OwnTestDatabase, staffWithToken, type StaffTokens } from '@app/testing';
-import { startConsoleInProcess, type InProcessConsole } from '../support/in-process-console';
+import type { InProcessConsole } from '../support/console-in-process';
+import { startConsoleInProcess } from '../support/in-process-console';
 import { rawRequest } from '../support/raw-request';
 
 /**
@@ -26,7 +27,7 @@ async function call(
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-  const response = await fetch(`${consoleApp.baseUrl}${path}`, {
+  const response = await fetch(`${consoleApp.url}${path}`, {
     method,
     headers: {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -53,7 +54,7 @@ beforeAll(async () => {
     CONSOLE_LIVE_HEARTBEAT_MS: '200',
     TRUST_PROXY: '1',
   });
-  root = await loginStaff(consoleApp.baseUrl, ROOT.username, ROOT.password);
+  root = await loginStaff(consoleApp.url, ROOT.username, ROOT.password);
 });
 
 afterAll(async () => {
@@ -88,22 +89,22 @@ describe('input PostgreSQL cannot hold as text', () => {
       ).status,
     ).toBe(404);
 
-    const nul = await rawRequest(consoleApp.baseUrl, 'POST', '/api/v1/admin/systems/%00/rotate', [admin]);
+    const nul = await rawRequest(consoleApp.url, 'POST', '/api/v1/admin/systems/%00/rotate', [admin]);
     expect(nul.status).toBe(400);
     expect(nul.body).toMatchObject({
       code: 'invalid-request',
       fieldErrors: [{ field: 'url', code: 'invalidCharacters' }],
     });
     const notUtf8 = await rawRequest(
-      consoleApp.baseUrl,
+      consoleApp.url,
       'PATCH',
       Buffer.from('/api/v1/admin/users/\xff', 'latin1'),
       [admin],
     );
     expect(notUtf8.status).toBe(400);
-    const escaped = await rawRequest(consoleApp.baseUrl, 'GET', '/api/v1/admin/audit?actor=%C3%28', [admin]);
+    const escaped = await rawRequest(consoleApp.url, 'GET', '/api/v1/admin/audit?actor=%C3%28', [admin]);
     expect(escaped.status).toBe(400);
-    const header = await rawRequest(consoleApp.baseUrl, 'GET', '/api/v1/admin/users', [
+    const header = await rawRequest(consoleApp.url, 'GET', '/api/v1/admin/users', [
       admin,
       ['Accept-Language', Buffer.from([0x6b, 0x6b, 0xff])],
     ]);
@@ -124,7 +125,7 @@ describe('failed logins per username', () => {
 
   it('block the username from every address after 5 failures, the same for a username nobody has; a success resets the count', async () => {
     const user = { username: 'target.admin', password: 'target-admin-passphrase', role: 'admin' as const };
-    await createStaffUser(consoleApp.baseUrl, root.accessToken, user);
+    await createStaffUser(consoleApp.url, root.accessToken, user);
 
     for (let index = 0; index < 4; index += 1)
       expect((await attempt(user.username, 'wrong-guess', `198.51.100.${index}`)).status).toBe(401);
@@ -155,13 +156,13 @@ describe('failed logins per username', () => {
 
 describe('the live stream', () => {
   it('ends when its session is logged out', async () => {
-    const { tokens } = await staffWithToken(consoleApp.baseUrl, root.accessToken, {
+    const { tokens } = await staffWithToken(consoleApp.url, root.accessToken, {
       username: 'live.operator',
       password: 'live-operator-passphrase',
       role: 'operator',
       organizationId: 'akimat-almaty',
     });
-    const stream = await fetch(`${consoleApp.baseUrl}/api/v1/live`, {
+    const stream = await fetch(`${consoleApp.url}/api/v1/live`, {
       headers: { authorization: `Bearer ${tokens.accessToken}`, accept: 'text/event-stream' },
     });
     expect(stream.status).toBe(200);

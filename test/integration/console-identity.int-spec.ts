@@ -11,7 +11,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessTokenVerifier } from '../../apps/console/src/access/access-token-verifier';
-import { startConsoleInProcess, type InProcessConsole } from '../support/in-process-console';
+import type { InProcessConsole } from '../support/console-in-process';
+import { startConsoleInProcess } from '../support/in-process-console';
 import { startIntakeInProcess, type InProcessIntake } from '../support/in-process-intake';
 
 /**
@@ -53,7 +54,7 @@ async function call(method: string, url: string, token?: string, body?: unknown)
 }
 
 const consoleCall = (method: string, path: string, token?: string, body?: unknown) =>
-  call(method, `${consoleApp.baseUrl}${path}`, token, body);
+  call(method, `${consoleApp.url}${path}`, token, body);
 
 function submit(token: string, idempotencyKey: string): Promise<Answer> {
   return fetch(`${intake.baseUrl}/api/v1/appeals`, {
@@ -93,7 +94,7 @@ beforeAll(async () => {
     INTAKE_TOKEN_ISSUER: AccessTokens.issuer,
     INTAKE_RATE_LIMIT_TRACKING: '3/60',
   });
-  root = await loginStaff(consoleApp.baseUrl, ROOT.username, ROOT.password);
+  root = await loginStaff(consoleApp.url, ROOT.username, ROOT.password);
 });
 
 afterAll(async () => {
@@ -105,8 +106,8 @@ afterAll(async () => {
 describe('staff sessions', () => {
   it('log in, call a protected route, refresh, log out; then the tokens answer 401', async () => {
     const admin = { username: 'Second.Admin', password: 'second-admin-passphrase', role: 'admin' as const };
-    await createStaffUser(consoleApp.baseUrl, root.accessToken, admin);
-    const login = await loginStaff(consoleApp.baseUrl, 'second.admin', admin.password);
+    await createStaffUser(consoleApp.url, root.accessToken, admin);
+    const login = await loginStaff(consoleApp.url, 'second.admin', admin.password);
     expect(login).toEqual({
       accessToken: expect.any(String),
       refreshToken: expect.any(String),
@@ -136,7 +137,7 @@ describe('staff sessions', () => {
   });
 
   it('revoke the whole session when a spent refresh token comes back, unless it was spent a moment ago', async () => {
-    const first = await loginStaff(consoleApp.baseUrl, ROOT.username, ROOT.password);
+    const first = await loginStaff(consoleApp.url, ROOT.username, ROOT.password);
     const second = (
       await consoleCall('POST', '/api/v1/auth/refresh', undefined, { refreshToken: first.refreshToken })
     ).body as unknown as StaffTokens;
@@ -174,8 +175,8 @@ describe('staff sessions', () => {
       role: 'operator' as const,
       organizationId: 'akimat-almaty',
     };
-    const operatorId = await createStaffUser(consoleApp.baseUrl, root.accessToken, operator);
-    const session = await loginStaff(consoleApp.baseUrl, operator.username, operator.password);
+    const operatorId = await createStaffUser(consoleApp.url, root.accessToken, operator);
+    const session = await loginStaff(consoleApp.url, operator.username, operator.password);
     // An operator is someone, but not an admin: 403, unlike the 401 of no one.
     expect((await consoleCall('GET', '/api/v1/admin/users', session.accessToken)).status).toBe(403);
 
@@ -241,7 +242,7 @@ describe('staff sessions', () => {
       }),
     ]);
     // The same refusal for a Kazakh-speaking admin: each field's message in Kazakh.
-    const inKazakh = await fetch(`${consoleApp.baseUrl}/api/v1/admin/users`, {
+    const inKazakh = await fetch(`${consoleApp.url}/api/v1/admin/users`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${root.accessToken}`,
@@ -276,24 +277,24 @@ describe('external systems', () => {
   let portal: { clientId: string; clientSecret: string };
 
   beforeAll(async () => {
-    portal = await createSystem(consoleApp.baseUrl, root.accessToken, {
+    portal = await createSystem(consoleApp.url, root.accessToken, {
       name: 'eGov portal',
       source: 'urn:portal:egov',
     });
   });
 
   it("submit appeals to intake with the console's token: the token decides the source, and scopes the Idempotency-Key", async () => {
-    const other = await createSystem(consoleApp.baseUrl, root.accessToken, {
+    const other = await createSystem(consoleApp.url, root.accessToken, {
       name: 'Call centre',
       source: 'urn:callcentre:1414',
     });
     const key = `shared-key-${randomUUID()}`;
     const fromPortal = await submit(
-      await systemAccessToken(consoleApp.baseUrl, portal.clientId, portal.clientSecret),
+      await systemAccessToken(consoleApp.url, portal.clientId, portal.clientSecret),
       key,
     );
     const fromCallCentre = await submit(
-      await systemAccessToken(consoleApp.baseUrl, other.clientId, other.clientSecret),
+      await systemAccessToken(consoleApp.url, other.clientId, other.clientSecret),
       key,
     );
     expect(fromPortal.status).toBe(201);
@@ -316,17 +317,17 @@ describe('external systems', () => {
     });
     expect(unsigned.status).toBe(401);
     expect((await submit(root.accessToken, randomUUID())).status).toBe(401);
-    const token = await systemAccessToken(consoleApp.baseUrl, portal.clientId, portal.clientSecret);
+    const token = await systemAccessToken(consoleApp.url, portal.clientId, portal.clientSecret);
     expect((await submit(`${token.slice(0, -4)}AAAA`, randomUUID())).status).toBe(401);
   });
 
   it('stop working at the console at once when rotated or revoked; the old secret gets no token', async () => {
     const verifier = consoleApp.app.get(AccessTokenVerifier);
-    const system = await createSystem(consoleApp.baseUrl, root.accessToken, {
+    const system = await createSystem(consoleApp.url, root.accessToken, {
       name: 'Agency',
       source: 'urn:agency:7',
     });
-    const before = await systemAccessToken(consoleApp.baseUrl, system.clientId, system.clientSecret);
+    const before = await systemAccessToken(consoleApp.url, system.clientId, system.clientSecret);
     expect(await verifier.verify(before)).toEqual({
       kind: 'system',
       clientId: system.clientId,
@@ -343,11 +344,11 @@ describe('external systems', () => {
       body: { secretVersion: 2, clientSecret: expect.any(String) },
     });
     await expect(verifier.verify(before)).rejects.toThrow('the token is no longer valid');
-    await expect(systemAccessToken(consoleApp.baseUrl, system.clientId, system.clientSecret)).rejects.toThrow(
+    await expect(systemAccessToken(consoleApp.url, system.clientId, system.clientSecret)).rejects.toThrow(
       /401/,
     );
     const after = await systemAccessToken(
-      consoleApp.baseUrl,
+      consoleApp.url,
       system.clientId,
       rotated.body.clientSecret as string,
     );
@@ -361,14 +362,14 @@ describe('external systems', () => {
     expect(revoked).toMatchObject({ status: 200, body: { revokedAt: expect.any(String) } });
     await expect(verifier.verify(after)).rejects.toThrow('the token is no longer valid');
     await expect(
-      systemAccessToken(consoleApp.baseUrl, system.clientId, rotated.body.clientSecret as string),
+      systemAccessToken(consoleApp.url, system.clientId, rotated.body.clientSecret as string),
     ).rejects.toThrow(/401/);
     const listed = await consoleCall('GET', '/api/v1/admin/systems', root.accessToken);
     expect(JSON.stringify(listed.body)).not.toContain(rotated.body.clientSecret as string);
   });
 
   it('take HTTP Basic client authentication and a form body at the token endpoint', async () => {
-    const response = await fetch(`${consoleApp.baseUrl}/api/v1/auth/token`, {
+    const response = await fetch(`${consoleApp.url}/api/v1/auth/token`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
@@ -405,8 +406,8 @@ describe('rate limits', () => {
 
   it('count per credential: one busy account does not hold up another', async () => {
     const busy = { username: 'busy.admin', password: 'busy-admin-passphrase', role: 'admin' as const };
-    await createStaffUser(consoleApp.baseUrl, root.accessToken, busy);
-    const session = await loginStaff(consoleApp.baseUrl, busy.username, busy.password);
+    await createStaffUser(consoleApp.url, root.accessToken, busy);
+    const session = await loginStaff(consoleApp.url, busy.username, busy.password);
     let status = 200;
     for (let call = 0; call <= CALLER_LIMIT && status === 200; call += 1)
       status = (await consoleCall('GET', '/api/v1/admin/users?limit=1', session.accessToken)).status;
@@ -424,7 +425,7 @@ describe('rate limits', () => {
 
 describe('OpenAPI', () => {
   it('describes the security schemes of the console and of intake', async () => {
-    const consoleDocs = (await (await fetch(`${consoleApp.baseUrl}/docs-json`)).json()) as {
+    const consoleDocs = (await (await fetch(`${consoleApp.url}/docs-json`)).json()) as {
       components: { securitySchemes: Record<string, { type: string }> };
     };
     expect(consoleDocs.components.securitySchemes).toMatchObject({

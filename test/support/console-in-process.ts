@@ -32,34 +32,53 @@ export interface InProcessConsoleOptions {
   groupId: string;
   /** Read the events topic from its beginning instead, as a rebuild does (to compare the two). */
   wholeHistory?: boolean;
-  /** One of the console's HTTP ports for tests (3650-3699). */
-  port: number;
-  /** Bearer token → caller. */
-  principals: Readonly<Record<string, Principal>>;
+  /** An HTTP port for the console; 0 (the default) takes any free one. */
+  port?: number;
+  /**
+   * Bearer token → caller, for tests of what callers may do. Without it the console's own identity module
+   * verifies real tokens (tests of logins, systems and the access matrix).
+   */
+  principals?: Readonly<Record<string, Principal>>;
   env?: NodeJS.ProcessEnv;
 }
 
 /**
  * The console as runService starts it (migrations, CloudEvents transport, HTTP with the global pipe and filter),
- * in this process, compiled as a testing module whose token verifier knows the test's tokens.
+ * in this process; with `principals`, compiled as a testing module whose token verifier knows the test's tokens.
+ * `env` (CONSOLE_* settings) is set before the module is built and restored by `stop`.
  */
 export class InProcessConsole {
-  private app?: INestApplication;
+  private started?: { app: INestApplication; url: string };
   private readonly saved = new Map<string, string | undefined>();
 
   constructor(private readonly options: InProcessConsoleOptions) {}
 
+  get app(): INestApplication {
+    return this.running.app;
+  }
+
   get url(): string {
-    return `http://127.0.0.1:${this.options.port}`;
+    return this.running.url;
+  }
+
+  get jwksUrl(): string {
+    return `${this.url}/.well-known/jwks.json`;
+  }
+
+  private get running(): { app: INestApplication; url: string } {
+    if (!this.started) throw new Error('the console is not started');
+    return this.started;
   }
 
   async start(): Promise<void> {
     this.setEnv({
       DATABASE_URL: this.options.databaseUrl,
       KAFKA_BROKERS: testBrokers().join(','),
-      CONSOLE_PORT: String(this.options.port),
+      CONSOLE_PORT: String(this.options.port ?? 0),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'error',
+      // The lowest cost the configuration allows: logins in tests stay quick.
+      CONSOLE_SCRYPT_LOG_N: '14',
       CONSOLE_CITIZEN_KEY_SECRET: TEST_CITIZEN_KEY_SECRET,
       ...this.options.env,
     });
@@ -71,31 +90,17 @@ export class InProcessConsole {
     if (!consumes) throw new Error('the console consumes no topic');
     if (!this.options.wholeHistory)
       await startGroupAtEnd(testKafka(`${this.options.groupId}-admin`), this.options.groupId, Topics.events);
-    const tokens = new TestTokens(this.options.principals);
-
-    @Global()
-    @Module({
-      providers: [{ provide: AccessTokenVerifier, useValue: tokens }],
-      exports: [AccessTokenVerifier],
-    })
-    class TestTokensModule {}
-
-    this.app = await runService(
-      { ...consoleDefinition, consumes: { ...consumes, groupId: this.options.groupId } },
-      ConsoleModule,
-      async (appModule: Type) => {
-        const moduleRef = await Test.createTestingModule({ imports: [TestTokensModule, appModule] })
-          .overrideProvider(AccessTokenVerifier)
-          .useValue(tokens)
-          .compile();
-        return moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
-      },
-    );
+    const definition = { ...consoleDefinition, consumes: { ...consumes, groupId: this.options.groupId } };
+    const { principals } = this.options;
+    const app = principals
+      ? await runService(definition, ConsoleModule, (appModule) => withTestTokens(appModule, principals))
+      : await runService(definition, ConsoleModule);
+    this.started = { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
   }
 
   async stop(): Promise<void> {
-    await this.app?.close();
-    this.app = undefined;
+    await this.started?.app.close();
+    this.started = undefined;
     for (const [name, value] of this.saved) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -109,4 +114,25 @@ export class InProcessConsole {
       process.env[name] = value;
     }
   }
+}
+
+/** The console module compiled with a token verifier that knows the test's tokens. */
+async function withTestTokens(
+  appModule: Type,
+  principals: Readonly<Record<string, Principal>>,
+): Promise<NestExpressApplication> {
+  const tokens = new TestTokens(principals);
+
+  @Global()
+  @Module({
+    providers: [{ provide: AccessTokenVerifier, useValue: tokens }],
+    exports: [AccessTokenVerifier],
+  })
+  class TestTokensModule {}
+
+  const moduleRef = await Test.createTestingModule({ imports: [TestTokensModule, appModule] })
+    .overrideProvider(AccessTokenVerifier)
+    .useValue(tokens)
+    .compile();
+  return moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
 }

@@ -1,12 +1,12 @@
 import { waitUntil } from '@app/local-infra';
-import { LifecyclePublisher, OwnTestDatabase, testKafka } from '@app/testing';
+import { LifecyclePublisher, OwnTestDatabase, PORTAL_SOURCE, testKafka } from '@app/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Principal } from '../../apps/console/src/access/principal';
 import type { CasePageView } from '../../apps/console/src/cases/queries/case-page/case-page';
 import type { Figures } from '../../apps/console/src/cases/queries/figures/region-figures';
-import { CaseHistory, PORTAL } from '../support/case-history';
+import { CaseHistory } from '../support/case-history';
 import { InProcessConsole } from '../support/console-in-process';
 
 /**
@@ -33,7 +33,7 @@ const PRINCIPALS: Record<string, Principal> = {
   'sup-astana': { kind: 'staff', userId: 'staff-sup-astana', role: 'supervisor', regionKato: '710000000' },
   central: { kind: 'staff', userId: 'staff-central', role: 'central-reception' },
   admin: { kind: 'staff', userId: 'staff-admin', role: 'admin' },
-  portal: { kind: 'system', clientId: 'portal', source: PORTAL },
+  portal: { kind: 'system', clientId: 'portal', source: PORTAL_SOURCE },
 };
 
 const database = new OwnTestDatabase('console_queries');

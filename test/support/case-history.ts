@@ -8,14 +8,10 @@ import {
   type EventDataMap,
   type TypedCloudEvent,
 } from '@app/contracts';
+import { CONSOLE_SOURCE, INTAKE_SOURCE, PORTAL_SOURCE, ROUTING_SOURCE } from '@app/testing';
 import { randomUUID } from 'node:crypto';
+import { ESCALATION_EVENT_SOURCE } from '../../apps/escalation/src/escalation.definition';
 import type { ProjectedEvent, ProjectedType } from '../../apps/console/src/cases/read-model/case-fold';
-
-export const INTAKE = 'urn:appeal-routing:intake';
-export const ROUTING = 'urn:appeal-routing:routing';
-export const ESCALATION = 'urn:appeal-routing:escalation';
-export const CONSOLE = 'urn:appeal-routing:console';
-export const PORTAL = 'urn:kz:egov:portal';
 
 const OPERATOR: ActorData = { kind: 'staff', id: 'staff-operator-1' };
 const SUPERVISOR: ActorData = { kind: 'staff', id: 'staff-supervisor-1' };
@@ -54,7 +50,7 @@ const KAZAKH_APPEAL: AppealDetails = {
       sha256: 'a'.repeat(64),
     },
   ],
-  source: PORTAL,
+  source: PORTAL_SOURCE,
 };
 
 /**
@@ -75,7 +71,7 @@ export class CaseHistory {
   registered(): ProjectedEvent {
     const at = this.tick();
     const { details } = this;
-    return this.event(EventTypes.registered, INTAKE, {
+    return this.event(EventTypes.registered, INTAKE_SOURCE, {
       source: details.source,
       sourceEventId: randomUUID(),
       externalId: `ext-${this.appealId.slice(0, 8)}`,
@@ -94,7 +90,7 @@ export class CaseHistory {
   }
 
   routed(organizationId = this.details.organizationId, regionKato = '750000000'): ProjectedEvent {
-    return this.event(EventTypes.routed, ROUTING, {
+    return this.event(EventTypes.routed, ROUTING_SOURCE, {
       organizationId,
       organizationName: this.details.organizationName,
       regionKato,
@@ -112,7 +108,7 @@ export class CaseHistory {
     level = 'regional-akimat',
     organizationId = this.details.organizationId,
   ): ProjectedEvent {
-    return this.event(EventTypes.deadlineAssigned, ESCALATION, {
+    return this.event(EventTypes.deadlineAssigned, ESCALATION_EVENT_SOURCE, {
       organizationId,
       dueAt,
       warnAt: dueAt,
@@ -125,7 +121,7 @@ export class CaseHistory {
   }
 
   accepted(organizationId = this.details.organizationId): ProjectedEvent {
-    return this.event(EventTypes.accepted, CONSOLE, {
+    return this.event(EventTypes.accepted, CONSOLE_SOURCE, {
       organizationId,
       acceptedBy: OPERATOR,
       acceptedAt: this.tick(),
@@ -133,7 +129,7 @@ export class CaseHistory {
   }
 
   transferRequested(organizationId = this.details.organizationId): ProjectedEvent {
-    return this.event(EventTypes.transferRequested, CONSOLE, {
+    return this.event(EventTypes.transferRequested, CONSOLE_SOURCE, {
       organizationId,
       reason: 'Мәселе басқа органның құзыретінде',
       suggestedOrganizationId: 'akimat-almaty-region',
@@ -148,7 +144,7 @@ export class CaseHistory {
     fromOrganizationId = this.details.organizationId,
     transferCount = 1,
   ): ProjectedEvent {
-    return this.event(EventTypes.transferred, ROUTING, {
+    return this.event(EventTypes.transferred, ROUTING_SOURCE, {
       fromOrganizationId,
       toOrganizationId,
       toOrganizationName: 'Алматы облысының әкімдігі',
@@ -162,7 +158,7 @@ export class CaseHistory {
   }
 
   deadlineWarning(dueAt: string, organizationId = this.details.organizationId): ProjectedEvent {
-    return this.event(EventTypes.deadlineWarning, ESCALATION, {
+    return this.event(EventTypes.deadlineWarning, ESCALATION_EVENT_SOURCE, {
       organizationId,
       dueAt,
       warnedAt: this.tick(),
@@ -173,7 +169,7 @@ export class CaseHistory {
   }
 
   deadlineExtended(dueAt: string): ProjectedEvent {
-    return this.event(EventTypes.deadlineExtended, CONSOLE, {
+    return this.event(EventTypes.deadlineExtended, CONSOLE_SOURCE, {
       organizationId: this.details.organizationId,
       dueAt,
       reason: 'Тексеру қосымша уақытты қажет етеді',
@@ -186,7 +182,7 @@ export class CaseHistory {
   actionRefused(
     refused: ProjectedEvent,
     code: RefusalCode = RefusalCode.beyondLegalLimit,
-    source = ESCALATION,
+    source = ESCALATION_EVENT_SOURCE,
   ): ProjectedEvent {
     return this.event(EventTypes.actionRefused, source, {
       refusedType: refused.type,
@@ -198,7 +194,7 @@ export class CaseHistory {
   }
 
   escalationRequested(): ProjectedEvent {
-    return this.event(EventTypes.escalationRequested, CONSOLE, {
+    return this.event(EventTypes.escalationRequested, CONSOLE_SOURCE, {
       reason: 'Супервайзер шешімі',
       requestedBy: SUPERVISOR,
       requestedAt: this.tick(),
@@ -210,7 +206,7 @@ export class CaseHistory {
     reason: 'overdue' | 'answer-rejected' | 'manual' = 'overdue',
     newDueAt?: string,
   ): ProjectedEvent {
-    return this.event(EventTypes.escalated, ESCALATION, {
+    return this.event(EventTypes.escalated, ESCALATION_EVENT_SOURCE, {
       fromOrganizationId,
       toOrganizationId: CENTRAL_RECEPTION_ID,
       reason,
@@ -222,7 +218,7 @@ export class CaseHistory {
   }
 
   takenUnderControl(): ProjectedEvent {
-    return this.event(EventTypes.takenUnderControl, CONSOLE, {
+    return this.event(EventTypes.takenUnderControl, CONSOLE_SOURCE, {
       organizationId: CENTRAL_RECEPTION_ID,
       note: 'Бақылауға алынды',
       takenBy: CENTRAL,
@@ -231,7 +227,7 @@ export class CaseHistory {
   }
 
   responded(organizationId = this.details.organizationId): ProjectedEvent {
-    return this.event(EventTypes.responded, CONSOLE, {
+    return this.event(EventTypes.responded, CONSOLE_SOURCE, {
       organizationId,
       respondedBy: OPERATOR,
       responseId: `response-${this.appealId.slice(0, 8)}`,
@@ -240,7 +236,7 @@ export class CaseHistory {
   }
 
   resolved(organizationId = this.details.organizationId): ProjectedEvent {
-    return this.event(EventTypes.resolved, CONSOLE, {
+    return this.event(EventTypes.resolved, CONSOLE_SOURCE, {
       organizationId,
       resolvedBy: CITIZEN,
       resolvedAt: this.tick(),
@@ -248,7 +244,7 @@ export class CaseHistory {
   }
 
   reopened(): ProjectedEvent {
-    return this.event(EventTypes.reopened, CONSOLE, { reopenedBy: CITIZEN, reopenedAt: this.tick() });
+    return this.event(EventTypes.reopened, CONSOLE_SOURCE, { reopenedBy: CITIZEN, reopenedAt: this.tick() });
   }
 
   /** An ISO moment `minutes` after the history's clock now. */

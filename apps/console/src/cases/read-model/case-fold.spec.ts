@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { RefusalCode } from '@app/contracts';
-import { CaseHistory, CONSOLE, ROUTING } from '../../../../../test/support/case-history';
+import { CONSOLE_SOURCE, ROUTING_SOURCE } from '@app/testing';
+import { CaseHistory } from '../../../../../test/support/case-history';
 import { CaseStatus } from '../case-status';
 import { CaseFold, foldRecord, type CaseRecord, type ProjectedEvent } from './case-fold';
 import { CitizenKey } from './citizen-key';
@@ -137,7 +138,7 @@ describe('CaseFold', () => {
       accepted.routed(),
       accepted.accepted(),
       request,
-      accepted.actionRefused(request, RefusalCode.sameBody, ROUTING),
+      accepted.actionRefused(request, RefusalCode.sameBody, ROUTING_SOURCE),
     ]);
     expect(inWork.file).toMatchObject({
       status: CaseStatus.inWork,
@@ -153,7 +154,7 @@ describe('CaseFold', () => {
       fresh.registered(),
       fresh.routed(),
       freshRequest,
-      fresh.actionRefused(freshRequest, RefusalCode.notTheHolder, ROUTING),
+      fresh.actionRefused(freshRequest, RefusalCode.notTheHolder, ROUTING_SOURCE),
     ]);
     expect(untouched.file).toMatchObject({ status: CaseStatus.new, declinedOrganizationIds: [] });
     expect(untouched.timeline.map((entry) => entry.type).slice(-2)).toEqual([
@@ -170,7 +171,7 @@ describe('CaseFold', () => {
       history.routed(),
       request,
       history.escalated(),
-      history.actionRefused(request, RefusalCode.notTheHolder, ROUTING),
+      history.actionRefused(request, RefusalCode.notTheHolder, ROUTING_SOURCE),
     ]);
     expect(record.file).toMatchObject({ status: CaseStatus.new, organizationId: 'central-reception' });
   });
@@ -475,6 +476,6 @@ describe('CaseFold, property-based', () => {
 
   it("puts the console's own events in the timeline under its own source", () => {
     const events = historyOf(['routed', 'accepted']);
-    expect(folded(events).timeline[2].eventSource).toBe(CONSOLE);
+    expect(folded(events).timeline[2].eventSource).toBe(CONSOLE_SOURCE);
   });
 });

@@ -1,7 +1,6 @@
-import { AttachmentData, IsNotBlank, IsOptionalField, MAX_ATTACHMENTS } from '@app/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { AttachmentsField, IsNotBlank, type AttachmentData } from '@app/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 
 export const MAX_ANSWER_LENGTH = 20_000;
 
@@ -13,11 +12,6 @@ export class RespondRequest {
   @IsNotBlank()
   text!: string;
 
-  @ApiPropertyOptional({ type: () => [AttachmentData], maxItems: MAX_ATTACHMENTS })
-  @IsOptionalField()
-  @IsArray()
-  @ArrayMaxSize(MAX_ATTACHMENTS)
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentData)
+  @AttachmentsField()
   attachments?: AttachmentData[];
 }

@@ -41,7 +41,7 @@ beforeAll(async () => {
     groupId: 'console-actions-test',
     port: 3800,
     principals,
-    env: { CONSOLE_CITIZEN_LINK_KEY: LINK_KEY, CONSOLE_CITIZEN_DECISION_LIMIT_PER_MINUTE: '12' },
+    env: { CONSOLE_CITIZEN_LINK_KEY: LINK_KEY, CONSOLE_RATE_LIMIT_CITIZEN_DECISION: '12/60' },
   });
   await consoleApp.start();
   db = await new DataSource({ type: 'postgres', url: testDatabaseUrl() }).initialize();

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { RateLimited } from '@app/service-kit';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -11,8 +12,8 @@ import type { Response } from 'express';
 import { Authorize, Caller } from '../access/access.decorators';
 import type { SystemPrincipal } from '../access/principal';
 import { caseNotFound } from '../cases/case-not-found';
+import { CITIZEN_DECISION_BUCKET } from '../identity/identity-config';
 import { AppealIdPipe, TrackingNumberPipe } from '../cases/case-ids';
-import { CitizenDecisionThrottle } from './citizen-decision.throttle';
 import {
   DecisionReceiptResponse,
   LinkDecisionRequest,
@@ -53,7 +54,7 @@ export class CitizenDecisionsController {
 
   @Post('appeals/track/:trackingNumber/decision')
   @HttpCode(202)
-  @UseGuards(CitizenDecisionThrottle)
+  @RateLimited(CITIZEN_DECISION_BUCKET)
   @ApiOperation({
     summary: "The citizen's acceptance or rejection of the answer, with the secret of their link",
   })

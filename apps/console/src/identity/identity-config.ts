@@ -63,6 +63,12 @@ export interface IdentityConfig {
 /** The route bucket of sign-in, refresh and client credentials: limited per address against guessing. */
 export const SIGN_IN_BUCKET = 'sign-in';
 
+/**
+ * The route bucket of the citizen's decision by link, per address: a few tries a minute are plenty for a
+ * citizen with a link, and nothing for someone guessing secrets.
+ */
+export const CITIZEN_DECISION_BUCKET = 'citizen-decision';
+
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
@@ -136,6 +142,10 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ide
       {
         [SIGN_IN_BUCKET]: {
           variable: 'CONSOLE_RATE_LIMIT_SIGN_IN',
+          fallback: { limit: 10, windowMs: MINUTE },
+        },
+        [CITIZEN_DECISION_BUCKET]: {
+          variable: 'CONSOLE_RATE_LIMIT_CITIZEN_DECISION',
           fallback: { limit: 10, windowMs: MINUTE },
         },
       },

@@ -1,6 +1,5 @@
 import { ServiceKitModule } from '@app/service-kit';
 import { Module } from '@nestjs/common';
-import { AuditLog } from './audit/audit-log';
 import { CaseActionsModule } from './cases/actions/case-actions.module';
 import { QueriesModule } from './cases/queries/queries.module';
 import { ReadModelModule } from './cases/read-model/read-model.module';
@@ -19,7 +18,5 @@ import { LiveModule } from './live/live.module';
     CitizenModule,
     LiveModule,
   ],
-  controllers: [],
-  providers: [AuditLog],
 })
 export class ConsoleModule {}

@@ -1,7 +1,7 @@
 import { rateLimitProviders } from '@app/service-kit';
 import { Global, Logger, Module } from '@nestjs/common';
 import { AccessTokenVerifier } from '../access/access-token-verifier';
-import { AuditLog } from '../audit/audit-log';
+import { AuditModule } from '../audit/audit.module';
 import { AdminAuditController } from './audit-query/admin-audit.controller';
 import { AuditEntries } from './audit-query/audit-entries';
 import { DatabaseCredentialStatus } from './database-credential-status';
@@ -47,6 +47,7 @@ async function signingKeys(config: IdentityConfig): Promise<SigningKeys> {
  */
 @Global()
 @Module({
+  imports: [AuditModule],
   controllers: [
     AuthController,
     TokenController,
@@ -80,7 +81,6 @@ async function signingKeys(config: IdentityConfig): Promise<SigningKeys> {
       inject: [SIGNING_KEYS, IDENTITY_CONFIG, CredentialStatus],
     },
     ...rateLimitProviders((config: IdentityConfig) => config.rateLimits, [IDENTITY_CONFIG]),
-    AuditLog,
     AuditEntries,
     StaffUserRepository,
     SessionRepository,

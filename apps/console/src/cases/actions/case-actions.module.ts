@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditLog } from '../../audit/audit-log';
+import { AuditModule } from '../../audit/audit.module';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { AcceptAction } from './accept/accept.action';
 import { ActionRequests } from './action-requests';
@@ -28,12 +28,11 @@ const HANDLERS = [
 
 /** Staff's actions on cases; the writer and the resolve and reopen handlers serve the citizen's voice too. */
 @Module({
-  imports: [ReadModelModule],
+  imports: [AuditModule, ReadModelModule],
   controllers: [CaseActionsController],
   providers: [
     { provide: CaseStateMachine, useFactory: () => new CaseStateMachine() },
     ActionRequests,
-    AuditLog,
     CaseActionWriter,
     CaseActions,
     ...HANDLERS,

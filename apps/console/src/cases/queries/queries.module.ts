@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '@app/calendar';
 import { Logger, Module } from '@nestjs/common';
-import { AuditLog } from '../../audit/audit-log';
+import { AuditModule } from '../../audit/audit.module';
 import { CaseActionsModule } from '../actions/case-actions.module';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { BoardController } from './board/board.controller';
@@ -20,7 +20,7 @@ import { SearchController } from './search/search.controller';
 /** What people who work cases read: queue, search, case page, board, figures. */
 @Module({
   // The state machine of the actions answers the case page's allowed actions and extension limit.
-  imports: [ReadModelModule, CaseActionsModule],
+  imports: [AuditModule, ReadModelModule, CaseActionsModule],
   // Search before the case page: `/cases/search` must not be taken for a case id.
   controllers: [QueueController, SearchController, CasePageController, BoardController, FiguresController],
   providers: [
@@ -31,7 +31,6 @@ import { SearchController } from './search/search.controller';
         return WorkingCalendar.load({ warn: (message) => log.warn(message) });
       },
     },
-    AuditLog,
     DeadlineMarks,
     CaseLists,
     CaseQueue,

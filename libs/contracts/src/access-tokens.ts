@@ -11,6 +11,8 @@ export const AccessTokens = {
   audiences: {
     console: 'urn:appeal-routing:console',
     intake: 'urn:appeal-routing:intake',
+    /** Where a system manages its webhook subscriptions. */
+    notification: 'urn:appeal-routing:notification',
   },
   /** The claim naming the CloudEvent `source` a system's token stands for. */
   sourceClaim: 'source',

@@ -66,3 +66,20 @@ export function isAppealEventType(type: string): type is AppealEventType {
 export function isLifecycleEventType(type: string): type is LifecycleEventType {
   return lifecycleEventTypes.has(type);
 }
+
+/**
+ * CloudEvents `type` values of notification's outcomes (topic `notifications.events.v1`): each message is
+ * announced once, when it was delivered or when its last attempt failed. They carry no address and no text
+ * meant for the citizen; an in-app message for staff carries its rendered title and body.
+ */
+export const NotificationEventTypes = {
+  sent: 'kz.notifications.sent.v1',
+  failed: 'kz.notifications.failed.v1',
+} as const;
+
+export type NotificationEventType = (typeof NotificationEventTypes)[keyof typeof NotificationEventTypes];
+
+export const NOTIFICATION_EVENT_TYPES: readonly NotificationEventType[] = Object.freeze([
+  NotificationEventTypes.sent,
+  NotificationEventTypes.failed,
+]);

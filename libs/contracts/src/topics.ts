@@ -1,4 +1,4 @@
-import { EventTypes, LIFECYCLE_EVENT_TYPES } from './event-types';
+import { EventTypes, LIFECYCLE_EVENT_TYPES, NOTIFICATION_EVENT_TYPES } from './event-types';
 
 /**
  * Kafka topic names of the public contract. The `.v1` suffix is part of the contract: an incompatible
@@ -13,6 +13,10 @@ export const Topics = {
   events: 'appeals.events.v1',
   /** Lifecycle events that a consumer could not process, with the reason. */
   eventsDeadLetter: 'appeals.events.dlq.v1',
+  /** What notification delivered or failed to deliver (`kz.notifications.*`), keyed by appeal id. */
+  notifications: 'notifications.events.v1',
+  /** Notification outcomes that a consumer could not process, with the reason. */
+  notificationsDeadLetter: 'notifications.events.dlq.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -25,6 +29,7 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
  *   than a regional appeal flow needs, while keeping rebalances and per-partition overhead small.
  *   Raising it later reshuffles keys (breaking per-appeal order during the change), so it is set
  *   generously now rather than tuned up in production.
+ * - notifications: 6, keyed by appeal id like the events it follows.
  * - dead-letter topics: 1. They are low-volume, read by people and the replay CLI, and a single
  *   partition keeps them in failure order, which is what an operator reading them expects.
  */
@@ -33,6 +38,8 @@ export const TopicPartitions: Record<TopicName, number> = {
   [Topics.intakeDeadLetter]: 1,
   [Topics.events]: 6,
   [Topics.eventsDeadLetter]: 1,
+  [Topics.notifications]: 6,
+  [Topics.notificationsDeadLetter]: 1,
 };
 
 /** A topic as a consumer subscribes to it: where its rejects go and which event types it carries. */
@@ -66,5 +73,11 @@ export const Subscriptions = {
     topic: Topics.events,
     deadLetterTopic: Topics.eventsDeadLetter,
     carries: LIFECYCLE_EVENT_TYPES,
+  },
+  /** Notification's outcomes, for the console (in-app messages for staff, failures on the case). */
+  notifications: {
+    topic: Topics.notifications,
+    deadLetterTopic: Topics.notificationsDeadLetter,
+    carries: NOTIFICATION_EVENT_TYPES,
   },
 } as const satisfies Record<string, TopicSubscription>;

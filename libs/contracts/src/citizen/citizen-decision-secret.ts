@@ -11,7 +11,7 @@ const PURPOSE = 'kz.appeals.citizen-decision.v1';
  * that only the console and notification hold (`CONSOLE_CITIZEN_LINK_KEY`), of the appeal and the answer
  * it decides on, as 43 base64url characters. Notification puts it in the link of the answer message it
  * sends the citizen; the console recomputes it when the citizen uses the link. Nothing secret is stored or
- * travels on the events topic: `responded` carries only the answer's id, which alone opens nothing.
+ * travels on the events topic: `responded` carries the answer's id and text, which open nothing.
  * One answer, one secret: after a rejection the next answer gets a new one and the old link stops working.
  */
 export function citizenDecisionSecret(key: string, appealId: string, responseId: string): string {

@@ -20,7 +20,8 @@ export class AppealAcceptedData extends AppealEventData {
 
 /**
  * `kz.appeals.responded.v1`: the body gave its answer. It stops the clock of the level that answered;
- * the citizen may still reject the answer (`reopened`). The answer itself stays in the console.
+ * the citizen may still reject the answer (`reopened`). It carries the answer's text, so that notification
+ * can send the citizen the answer itself and the read model can be rebuilt from the topic alone.
  */
 export class AppealRespondedData extends AppealEventData {
   @OrganizationIdField()
@@ -35,6 +36,15 @@ export class AppealRespondedData extends AppealEventData {
   @Length(1, 128)
   @IsNotBlank()
   responseId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 20000,
+    description: 'The text of the answer. Absent in events written before it was added.',
+  })
+  @IsOptionalField()
+  @IsString()
+  @Length(1, 20000)
+  text?: string;
 
   @ApiProperty({ format: 'date-time' })
   @IsTimestamp()

@@ -1,4 +1,9 @@
-import { EventTypes, LIFECYCLE_EVENT_TYPES } from '../event-types';
+import {
+  EventTypes,
+  LIFECYCLE_EVENT_TYPES,
+  NOTIFICATION_EVENT_TYPES,
+  NotificationEventTypes,
+} from '../event-types';
 import { validatePayload } from '../validation';
 import { AppealEventData } from './appeal-event-data';
 import { AppealRegisteredData } from './appeal-registered';
@@ -90,6 +95,37 @@ const goodData: Record<string, Record<string, unknown>> = {
     takenBy: { kind: 'staff', id: 'staff-cr-1' },
     takenAt: at,
   },
+  [NotificationEventTypes.sent]: {
+    appealId,
+    trackingNumber,
+    notificationId: '4711',
+    eventId: 'e-1',
+    eventType: EventTypes.routed,
+    channel: 'in-app',
+    recipientKind: 'organization',
+    organizationId: 'akimat-almaty',
+    template: 'appeal-assigned',
+    attempts: 1,
+    sentAt: '2026-03-03T10:00:02+05:00',
+    inApp: {
+      title: { kk: 'Жаңа өтініш', ru: 'Новое обращение', en: 'New appeal' },
+      body: { kk: 'Өтініш келді.', ru: 'Поступило обращение.', en: 'An appeal arrived.' },
+    },
+  },
+  [NotificationEventTypes.failed]: {
+    appealId,
+    trackingNumber,
+    notificationId: '4712',
+    eventId: 'e-1',
+    eventType: EventTypes.routed,
+    channel: 'email',
+    recipientKind: 'citizen',
+    template: 'appeal-routed',
+    attempts: 3,
+    failedAt: '2026-03-03T10:05:00+05:00',
+    reason: 'exhausted',
+  },
+
   [EventTypes.accepted]: {
     appealId,
     trackingNumber,
@@ -155,11 +191,14 @@ describe('EventPayloads', () => {
     expect(payloadClassFor('toString')).toBeUndefined();
   });
 
-  it('only maps known lifecycle types (and submitted)', () => {
+  it('only maps known lifecycle and notification types (and submitted)', () => {
+    const known: readonly string[] = [
+      EventTypes.submitted,
+      ...LIFECYCLE_EVENT_TYPES,
+      ...NOTIFICATION_EVENT_TYPES,
+    ];
     for (const type of Object.keys(EventPayloads)) {
-      expect(
-        type === EventTypes.submitted || (LIFECYCLE_EVENT_TYPES as readonly string[]).includes(type),
-      ).toBe(true);
+      expect(known.includes(type)).toBe(true);
     }
   });
 

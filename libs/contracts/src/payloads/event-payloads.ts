@@ -1,5 +1,5 @@
 import type { CloudEvent } from '../cloudevent';
-import { EventTypes } from '../event-types';
+import { EventTypes, NotificationEventTypes } from '../event-types';
 import { validatePayload, type ValidationResult } from '../validation';
 import { ActionRefusedData } from './action-refused';
 import { AppealEscalatedData, EscalationRequestedData } from './appeal-escalated';
@@ -8,6 +8,7 @@ import { AppealRoutedData } from './appeal-routed';
 import { AppealTransferredData } from './appeal-transferred';
 import { AppealAcceptedData, AppealReopenedData, AppealRespondedData, AppealResolvedData } from './casework';
 import { DeadlineAssignedData, DeadlineExtendedData, DeadlineWarningData } from './deadline';
+import { NotificationFailedData, NotificationSentData } from './notification-outcome';
 import { SubmittedAppealData } from './submitted-appeal';
 import { TakenUnderControlData } from './taken-under-control';
 import { TransferRequestedData } from './transfer-requested';
@@ -33,6 +34,8 @@ export interface EventDataMap {
   [EventTypes.actionRefused]: ActionRefusedData;
   [EventTypes.transferRequested]: TransferRequestedData;
   [EventTypes.takenUnderControl]: TakenUnderControlData;
+  [NotificationEventTypes.sent]: NotificationSentData;
+  [NotificationEventTypes.failed]: NotificationFailedData;
 }
 
 export type TypedEventType = keyof EventDataMap;
@@ -57,6 +60,8 @@ const payloadClasses: { readonly [K in TypedEventType]: new () => EventDataMap[K
   [EventTypes.actionRefused]: ActionRefusedData,
   [EventTypes.transferRequested]: TransferRequestedData,
   [EventTypes.takenUnderControl]: TakenUnderControlData,
+  [NotificationEventTypes.sent]: NotificationSentData,
+  [NotificationEventTypes.failed]: NotificationFailedData,
 };
 
 /** Lookup by any type string (e.g. from an incoming event); prefer {@link payloadClassFor}, which says "unknown" in its type. */

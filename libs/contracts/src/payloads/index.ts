@@ -13,4 +13,5 @@ export * from './appeal-transferred';
 export * from './action-refused';
 export * from './transfer-requested';
 export * from './taken-under-control';
+export * from './notification-outcome';
 export * from './event-payloads';

@@ -5,6 +5,7 @@ import {
   LIFECYCLE_EVENT_TYPES,
   type AppealRegisteredData,
   type TypedCloudEvent,
+  type LifecycleEventType,
   type TypedEventType,
 } from '@app/contracts';
 import { CaseStatus } from '../case-status';
@@ -12,7 +13,7 @@ import type { CaseAttachment, CaseContact, CaseFile, TimelineEntry } from './cas
 import type { CitizenIdentifiers } from './citizen-key';
 
 /** The lifecycle types the read model folds: every typed one on appeals.events.v1. */
-export type ProjectedType = Exclude<TypedEventType, typeof EventTypes.submitted>;
+export type ProjectedType = Extract<Exclude<TypedEventType, typeof EventTypes.submitted>, LifecycleEventType>;
 export type ProjectedEvent = { [K in ProjectedType]: TypedCloudEvent<K> }[ProjectedType];
 
 /** Every lifecycle type with a payload contract (`closed` has none yet, and no publisher). */

@@ -73,7 +73,7 @@ export class AccessTokenIssuer {
     return this.sign(
       claims,
       subject.clientId,
-      [AccessTokens.audiences.console, AccessTokens.audiences.intake],
+      [AccessTokens.audiences.console, AccessTokens.audiences.intake, AccessTokens.audiences.notification],
       this.settings.systemTokenTtlMs,
       now,
     );

@@ -3,7 +3,7 @@ import { actionContext } from '../action-context.fixture';
 import { RespondAction } from './respond.action';
 
 describe('RespondAction', () => {
-  it('stores the answer in the console and publishes only its id', async () => {
+  it('stores the answer in the console and publishes it for the citizen, keeping the text out of the audit detail', async () => {
     const query = jest.fn(async (_sql: string, _parameters: unknown[]): Promise<unknown> => []);
     const text = 'Жол маусымда жөнделеді.';
     const attachments = [
@@ -33,10 +33,11 @@ describe('RespondAction', () => {
       organizationId: 'akimat-almaty',
       respondedBy: { kind: 'staff', id: 'op-1' },
       responseId,
+      text,
       respondedAt: '2026-03-10T06:00:00.000Z',
     });
     expect(validateEventData(EventTypes.responded, planned.data).ok).toBe(true);
-    expect(JSON.stringify(planned)).not.toContain(text);
+    expect(JSON.stringify(planned.detail)).not.toContain(text);
     expect(planned.detail).toEqual({ responseId, attachments: 1 });
   });
 });

@@ -7,8 +7,9 @@ import { holdingBody } from '../holding-body';
 import type { RespondRequest } from './respond.request';
 
 /**
- * The holder answers. The answer stays in the console (console.case_response, not the rebuildable read model);
- * `responded` carries only its id, which the citizen's link and the portal's decision refer to.
+ * The holder answers. The answer is kept in console.case_response; `responded` carries its id, which the
+ * citizen's link and the portal's decision refer to, and its text, which notification sends the citizen.
+ * The audit entry names the answer without repeating its text.
  */
 @Injectable()
 export class RespondAction implements CaseActionHandler<RespondRequest> {
@@ -36,6 +37,7 @@ export class RespondAction implements CaseActionHandler<RespondRequest> {
       organizationId,
       respondedBy: actor,
       responseId,
+      text: body.text,
       respondedAt: now.toISOString(),
     };
     return {

@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- [N] [--deadlines=<open>,<due>] [--deadline-runs=1x500,2x500] [--deadlines-only]`:
- * end-to-end throughput of the four services next to the raw floor (plain kafkajs produce+consume, plain
- * batched PostgreSQL insert) measured in the same run; then the deadline scenario (scripts/bench/deadline-sweep.ts).
+ * `npm run bench -- [N] [--emails=<N>] [--deadlines=<open>,<due>] [--deadline-runs=1x500,2x500] [--deadlines-only|--emails-only]`:
+ * end-to-end throughput of the services next to the raw floor (plain kafkajs produce+consume, plain batched
+ * PostgreSQL insert) measured in the same run; then e-mails per second (scripts/bench/email-delivery.ts); then
+ * the deadline scenario (scripts/bench/deadline-sweep.ts).
  */
 import {
   AppealRoutingSystem,
@@ -15,13 +16,14 @@ import { createKafka, ensureTopics } from '@app/messaging';
 import { databaseUrlFromEnv, dropDatabase, ensureDatabase, withDatabase } from '@app/persistence';
 import path from 'node:path';
 import { measureDeadlineSweep, parseDeadlineOptions, type DeadlineOptions } from './bench/deadline-sweep';
+import { measureEmailDelivery } from './bench/email-delivery';
 import { measureRawKafka, measureRawPostgres, type Measurement } from './bench/raw-floor';
 import { measureSystem } from './bench/system-run';
 
-function parseCount(argument: string | undefined): number {
-  const count = Number(argument ?? 2000);
+function parseCount(argument: string | undefined, fallback: number, what = 'N'): number {
+  const count = Number(argument ?? fallback);
   if (!Number.isInteger(count) || count <= 0)
-    throw new Error(`N must be a positive whole number, got "${argument}"`);
+    throw new Error(`${what} must be a positive whole number, got "${argument}"`);
   return count;
 }
 
@@ -39,8 +41,10 @@ function row(measurement: Measurement, floor: Measurement): Record<string, strin
 
 interface BenchPlan {
   count: number;
+  emails: number;
   deadlines: DeadlineOptions;
-  endToEnd: boolean;
+  /** The scenarios to run, in this order: end to end, e-mails, deadlines. */
+  run: { endToEnd: boolean; emails: boolean; deadlines: boolean };
 }
 
 interface BenchSetup {
@@ -81,24 +85,41 @@ async function measure(plan: BenchPlan, setup: BenchSetup): Promise<void> {
   await dropDatabase(databaseUrl);
   await ensureDatabase(databaseUrl);
   await ensureTopics(createKafka({ brokers, clientId: 'bench-setup' }));
-  if (plan.endToEnd) await measureEndToEnd(plan.count, setup);
-  await system.stop(); // the deadline scenario starts escalation processes of its own
-  await measureDeadlineSweep(plan.deadlines, {
-    repoRoot,
-    brokers,
-    databaseUrl,
-    logDir: path.join(repoRoot, '.local', 'bench-logs'),
-    log,
-    signal: abortSignal,
-  });
+  if (plan.run.endToEnd) await measureEndToEnd(plan.count, setup);
+  await system.stop(); // the next scenarios start processes of their own
+  const logDir = path.join(repoRoot, '.local', 'bench-logs');
+  abortSignal.throwIfAborted();
+  if (plan.run.emails)
+    await measureEmailDelivery(plan.emails, { repoRoot, brokers, databaseUrl, logDir, log });
+  if (plan.run.deadlines)
+    await measureDeadlineSweep(plan.deadlines, {
+      repoRoot,
+      brokers,
+      databaseUrl,
+      logDir,
+      log,
+      signal: abortSignal,
+    });
 }
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const plan: BenchPlan = {
-    count: parseCount(args.find((arg) => !arg.startsWith('--'))),
+    count: parseCount(
+      args.find((arg) => !arg.startsWith('--')),
+      2000,
+    ),
+    emails: parseCount(
+      args.find((arg) => arg.startsWith('--emails='))?.slice('--emails='.length) ?? process.env.BENCH_EMAILS,
+      5000,
+      '--emails',
+    ),
     deadlines: parseDeadlineOptions(args, process.env),
-    endToEnd: !args.includes('--deadlines-only'),
+    run: {
+      endToEnd: !args.includes('--deadlines-only') && !args.includes('--emails-only'),
+      emails: !args.includes('--deadlines-only'),
+      deadlines: !args.includes('--emails-only'),
+    },
   };
   // Before the broker starts: Ctrl-C at any point still stops the services and the broker this run started.
   const termination = watchTermination();

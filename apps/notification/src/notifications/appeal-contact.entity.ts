@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The citizen's contact for one appeal, kept from `registered` so later steps can be told to them. */
+/**
+ * What notification keeps of one appeal between its events: the citizen's contact from `registered` (so later
+ * steps can be told to them), the submitting system, and the body that holds the case.
+ */
 @Entity({ name: 'appeal_contact' })
 export class AppealContact {
   @PrimaryColumn({ name: 'appeal_id', type: 'uuid' })
@@ -23,4 +26,12 @@ export class AppealContact {
 
   @Column({ type: 'text' })
   language!: string;
+
+  /** The CloudEvent source of the system that submitted the appeal: its webhook subscriptions hear of it. */
+  @Column({ type: 'text', nullable: true })
+  source!: string | null;
+
+  /** The body that holds the case now; told when the citizen reopens it. */
+  @Column({ name: 'holder_organization_id', type: 'text', nullable: true })
+  holderOrganizationId!: string | null;
 }

@@ -1,20 +1,15 @@
-import { EventTypes } from '@app/contracts';
+import { LIFECYCLE_EVENT_TYPES } from '@app/contracts';
 import { CloudEventContext, EventConsumer } from '@app/messaging';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { NotificationRecorder } from './notification-recorder';
+import { NotificationRecorder, type LifecycleData } from './notification-recorder';
 
+/** Every lifecycle type: citizens and staff hear of some, and external systems may subscribe to any. */
 @EventConsumer()
 export class LifecycleEventsConsumer {
   constructor(private readonly recorder: NotificationRecorder) {}
 
-  @EventPattern([
-    EventTypes.registered,
-    EventTypes.routed,
-    EventTypes.deadlineAssigned,
-    EventTypes.deadlineWarning,
-    EventTypes.escalated,
-  ])
+  @EventPattern([...LIFECYCLE_EVENT_TYPES])
   lifecycle(@Ctx() context: CloudEventContext): Promise<number> {
-    return this.recorder.record(context.getManager(), context.getEvent<{ appealId: string }>());
+    return this.recorder.record(context.getManager(), context.getEvent<LifecycleData>());
   }
 }

@@ -34,7 +34,7 @@ export interface MessageParams {
   organizationName?: string;
   /** ISO timestamp: deadline-extended (the new date), deadline-warning (the deadline). */
   dueAt?: string;
-  /** appeal-responded: the answer itself (may be long; the e-mail carries it whole, the SMS says it is ready). */
+  /** appeal-responded: the answer itself (may be long; the e-mail carries it whole, the SMS says it is ready); absent in `responded` events written before it was carried. */
   answerText?: string;
   /** appeal-responded: where the citizen accepts or rejects the answer. */
   decisionUrl?: string;

@@ -212,6 +212,18 @@ describe('MessageRenderer', () => {
       );
     });
 
+    it.each(LANGUAGES)(
+      'still tells the citizen (%s) of an answer or a transfer from an event written before it carried the text or name',
+      (language) => {
+        const answered = renderer.citizen('appeal-responded', 'email', language, without('answerText'));
+        const transferred = renderer.citizen('appeal-transferred', 'sms', language, without('organizationName'));
+        if (answered.kind !== 'email' || transferred.kind !== 'sms') throw new Error('unexpected content');
+        expect(answered.text).toContain(TRACKING);
+        expect(transferred.text).toContain(TRACKING);
+        expect(transferred.text).not.toMatch(/:\s*\.$/);
+      },
+    );
+
     it('refuses a language it does not speak', () => {
       expect(() => renderer.citizen('appeal-registered', 'sms', 'de' as AppealLanguage, FULL)).toThrow(
         'No citizen message appeal-registered in language de',

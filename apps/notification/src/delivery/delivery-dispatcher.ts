@@ -1,0 +1,245 @@
+import { NotificationChannel } from '@app/contracts';
+import { describeFailure, OutboxWriter } from '@app/messaging';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ChannelRegistry } from '../channels/channel-registry';
+import type { DeliveryChannel, SendOutcome } from '../channels/delivery-channel';
+import type { Notification } from '../notifications/notification.entity';
+import { ATTEMPT_LISTENERS, type AttemptListener, type AttemptVerdict } from './attempt-listener';
+import { decideAfterAttempt } from './attempt-verdicts';
+import { deliveryMetrics } from './delivery-metrics';
+import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings';
+import { DeliveryStore } from './delivery-store';
+import { outcomeEvent } from './outcome-events';
+
+/** How many abandoned claims one pass takes over. */
+const ABANDONED_BATCH = 100;
+
+/**
+ * Sends what is due. A pending message is a row in PostgreSQL, claimed per channel up to that channel's free
+ * slots, so a slow provider only ever fills its own slots: the consumer, which only records rows, and the other
+ * channels go on. Each attempt ends in one transaction: the delivery log, the message's state, the listeners
+ * (webhook health) and, when it is over, the outcome event in the outbox.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger(DeliveryDispatcher.name);
+  private readonly inFlight = new Map<NotificationChannel, Set<Promise<void>>>();
+  private running = false;
+  private loop?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+  private wake?: () => void;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+    private readonly channels: ChannelRegistry,
+    private readonly store: DeliveryStore,
+    private readonly outbox: OutboxWriter,
+    @Inject(ATTEMPT_LISTENERS) private readonly listeners: AttemptListener[],
+  ) {
+    for (const channel of Object.values(NotificationChannel)) this.inFlight.set(channel, new Set());
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, then lets the sends in flight finish (each is bounded by the send timeout). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.wake?.();
+    await this.loop;
+    await Promise.all([...this.inFlight.values()].flatMap((sends) => [...sends]));
+  }
+
+  /** Wakes the loop now (a message was just recorded, or a send freed a slot). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** One pass: take over abandoned claims, then fill every channel's free slots; returns how many sends began. */
+  async pass(now = new Date()): Promise<number> {
+    await this.takeOverAbandoned();
+    let started = 0;
+    for (const channel of Object.values(NotificationChannel)) started += await this.fill(channel, now);
+    return started;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if ((await this.pass()) > 0) continue;
+      } catch (error) {
+        this.log.warn({ msg: 'delivery pass failed', error: describeFailure(error) });
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, this.settings.pollMs);
+      });
+    }
+  }
+
+  private async fill(channel: NotificationChannel, now: Date): Promise<number> {
+    const adapter = this.channels.adapterFor(channel);
+    // Not configured here: its messages wait, pending, until it is.
+    if (!adapter) return 0;
+    if (channel === NotificationChannel.sms && this.settings.smsQuietHours?.isQuiet(now)) return 0;
+    const sends = this.inFlight.get(channel)!;
+    const free = this.settings.channels[channel].concurrency - sends.size;
+    if (free <= 0) return 0;
+    const claimed = await this.store.claim(this.dataSource.manager, channel, free, this.settings.leaseMs);
+    for (const notification of claimed) {
+      const send: Promise<void> = this.deliver(adapter, notification).finally(() => {
+        sends.delete(send);
+        this.nudge();
+      });
+      sends.add(send);
+    }
+    return claimed.length;
+  }
+
+  private async deliver(adapter: DeliveryChannel, notification: Notification): Promise<void> {
+    const startedAt = new Date();
+    const outcome = await this.attempt(adapter, notification);
+    const finishedAt = new Date();
+    deliveryMetrics.sendSeconds.observe(
+      { channel: adapter.channel },
+      (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    );
+    try {
+      await this.conclude(notification, adapter.deduplicates, { startedAt, finishedAt, outcome });
+    } catch (error) {
+      // The attempt stays claimed; when its lease runs out it is taken over as an unknown outcome.
+      this.log.warn({
+        msg: 'could not record a delivery attempt',
+        channel: adapter.channel,
+        notificationId: notification.id,
+        error: describeFailure(error),
+      });
+    }
+  }
+
+  private async attempt(adapter: DeliveryChannel, notification: Notification): Promise<SendOutcome> {
+    const signal = AbortSignal.timeout(this.settings.sendTimeoutMs);
+    try {
+      return await adapter.send(
+        {
+          notificationId: notification.id,
+          recipient: notification.recipient,
+          content: notification.content!,
+          attempt: notification.attempts,
+        },
+        signal,
+      );
+    } catch (error) {
+      // Adapters answer every provider failure with an outcome; a throw is a fault of ours mid-send.
+      this.log.error({
+        msg: 'channel adapter threw',
+        channel: adapter.channel,
+        error: describeFailure(error),
+      });
+      return { status: 'unknown', providerAnswer: `adapter error: ${(error as Error)?.name ?? 'unknown'}` };
+    }
+  }
+
+  private async conclude(
+    notification: Notification,
+    deduplicates: boolean,
+    attempt: { startedAt: Date; finishedAt: Date; outcome: SendOutcome },
+  ): Promise<void> {
+    const verdict = decideAfterAttempt(
+      {
+        outcome: attempt.outcome,
+        attempts: notification.attempts,
+        maxAttempts: this.settings.channels[notification.channel].maxAttempts,
+        deduplicates,
+        now: attempt.finishedAt,
+        quietHours:
+          notification.channel === NotificationChannel.sms ? this.settings.smsQuietHours : undefined,
+      },
+      { initialMs: this.settings.retryInitialMs, maxMs: this.settings.retryMaxMs },
+    );
+    const recorded = await this.dataSource.transaction((manager) =>
+      this.recordAttempt(manager, notification, attempt, verdict),
+    );
+    if (!recorded) return;
+    deliveryMetrics.attempts.inc({ channel: notification.channel, outcome: attempt.outcome.status });
+    if (verdict.kind !== 'retry') {
+      deliveryMetrics.finished.inc({
+        channel: notification.channel,
+        result: verdict.kind === 'sent' ? 'sent' : verdict.reason,
+      });
+      this.outbox.notifyCommitted();
+    }
+    if (verdict.kind === 'failed')
+      this.log.warn({
+        msg: 'notification failed',
+        channel: notification.channel,
+        notificationId: notification.id,
+        template: notification.template,
+        reason: verdict.reason,
+        attempts: notification.attempts,
+      });
+  }
+
+  private async recordAttempt(
+    manager: EntityManager,
+    notification: Notification,
+    attempt: { startedAt: Date; finishedAt: Date; outcome: SendOutcome },
+    verdict: AttemptVerdict,
+  ): Promise<boolean> {
+    if (!(await this.store.record(manager, notification, attempt, verdict))) return false;
+    for (const listener of this.listeners)
+      await listener.afterAttempt(manager, notification, attempt.outcome, verdict);
+    if (verdict.kind !== 'retry')
+      await this.outbox.add(manager, [outcomeEvent(notification, verdict, attempt.finishedAt)]);
+    return true;
+  }
+
+  /**
+   * A claim whose lease ran out belongs to a dispatcher that stopped mid-send: its attempt may or may not have
+   * reached the provider, so it is concluded as an unknown outcome (retried only where the channel deduplicates).
+   */
+  private async takeOverAbandoned(): Promise<void> {
+    const concluded = await this.dataSource.transaction(async (manager) => {
+      const abandoned = await this.store.abandoned(manager, ABANDONED_BATCH);
+      let closed = 0;
+      for (const notification of abandoned) {
+        const at = new Date();
+        const outcome: SendOutcome = {
+          status: 'unknown',
+          providerAnswer: 'the dispatcher stopped during the attempt',
+        };
+        const verdict = decideAfterAttempt(
+          {
+            outcome,
+            attempts: notification.attempts,
+            maxAttempts: this.settings.channels[notification.channel].maxAttempts,
+            deduplicates: this.channels.adapterFor(notification.channel)?.deduplicates ?? false,
+            now: at,
+          },
+          { initialMs: this.settings.retryInitialMs, maxMs: this.settings.retryMaxMs },
+        );
+        await this.recordAttempt(
+          manager,
+          notification,
+          { startedAt: notification.leaseUntil ?? at, finishedAt: at, outcome },
+          verdict,
+        );
+        if (verdict.kind !== 'retry') closed += 1;
+      }
+      return closed;
+    });
+    if (concluded > 0) this.outbox.notifyCommitted();
+  }
+}

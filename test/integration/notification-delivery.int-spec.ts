@@ -1,0 +1,253 @@
+import { citizenDecisionSecret, type AppealRegisteredData, type CloudEvent } from '@app/contracts';
+import { waitUntil } from '@app/local-infra';
+import { AppealUnderTest, LifecyclePublisher, testDatabaseUrl, testKafka } from '@app/testing';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { DateTime } from 'luxon';
+import { MessageRenderer } from '../../apps/notification/src/templates/message-renderer';
+import { MailCatcher } from '../support/mail-catcher';
+import { InProcessService, notificationService } from '../support/service-in-process';
+
+jest.setTimeout(90_000);
+
+interface ReceivedSms {
+  headers: IncomingHttpHeaders;
+  body: { to: string; text: string };
+}
+
+/** A real HTTP server playing the SMS gateway: it keeps what it is sent and answers 200 with an id. */
+class SmsGateway {
+  readonly received: ReceivedSms[] = [];
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      let raw = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (raw += chunk));
+      request.on('end', () => {
+        this.received.push({ headers: request.headers, body: JSON.parse(raw) as ReceivedSms['body'] });
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id: `sms-${this.received.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/messages`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+const renderer = new MessageRenderer();
+const LINK_KEY = 'a-test-citizen-link-key-of-32-characters';
+
+function registeredBy(
+  appeal: AppealUnderTest,
+  citizen: AppealRegisteredData['citizen'],
+  language: AppealRegisteredData['language'],
+): CloudEvent<AppealRegisteredData> {
+  const event = appeal.registered();
+  return { ...event, data: { ...event.data, citizen, language } };
+}
+
+describe('notification delivers to real SMTP and SMS peers, once', () => {
+  const mail = new MailCatcher();
+  const sms = new SmsGateway();
+  let publisher: LifecyclePublisher;
+  let db: Client;
+  let service: InProcessService;
+
+  async function startService(env: NodeJS.ProcessEnv): Promise<void> {
+    service = new InProcessService(notificationService, {
+      databaseUrl: testDatabaseUrl(),
+      groupId: `notification-delivery-${Date.now()}`,
+      env: {
+        NOTIFICATION_SMTP_URL: mail.url,
+        NOTIFICATION_MAIL_FROM: 'Өтініштер <noreply@appeals.test.kz>',
+        NOTIFICATION_SMS_GATEWAY_URL: await sms.start(),
+        NOTIFICATION_SMS_QUIET_HOURS: 'off',
+        NOTIFICATION_POLL_MS: '50',
+        NOTIFICATION_RETRY_INITIAL_MS: '200',
+        NOTIFICATION_RETRY_MAX_MS: '1000',
+        NOTIFICATION_MAX_ATTEMPTS: '1000',
+        NOTIFICATION_CITIZEN_PORTAL_URL: 'https://portal.test.kz',
+        CONSOLE_CITIZEN_LINK_KEY: LINK_KEY,
+        ...env,
+      },
+    });
+    await service.start();
+  }
+
+  async function statusOf(
+    eventId: string,
+  ): Promise<Array<{ channel: string; status: string; attempts: number; next_attempt_at: Date }>> {
+    const { rows } = await db.query(
+      'SELECT channel, status, attempts, next_attempt_at FROM notification.notification WHERE event_id = $1',
+      [eventId],
+    );
+    return rows;
+  }
+
+  beforeAll(async () => {
+    await mail.start();
+    publisher = new LifecyclePublisher(testKafka('notification-delivery-test'));
+    await publisher.connect();
+    db = new Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+    await db?.end();
+    await mail.stop();
+    await sms.stop();
+  });
+
+  describe('at any hour', () => {
+    beforeAll(() => startService({}));
+    afterAll(() => service.stop());
+
+    it("sends the citizen's e-mail in their language with the tracking number, and the answer itself", async () => {
+      const appeal = new AppealUnderTest('akimat-almaty');
+      const address = `ru-${appeal.appealId}@example.kz`;
+      const registered = registeredBy(
+        appeal,
+        { fullName: 'Иван Петров', email: address, preferredChannel: 'email' },
+        'ru',
+      );
+      await publisher.publish(registered);
+      const [message] = await waitUntil(
+        'the registration e-mail',
+        async () => mail.to(address).length > 0 && mail.to(address),
+      );
+      const expected = renderer.citizen('appeal-registered', 'email', 'ru', {
+        trackingNumber: appeal.trackingNumber,
+        citizenName: 'Иван Петров',
+        trackUrl: `https://portal.test.kz/track/${appeal.trackingNumber}`,
+      });
+      if (expected.kind !== 'email') throw new Error('an e-mail was expected');
+      expect(message.subject).toBe(expected.subject);
+      expect(message.text).toContain(appeal.trackingNumber);
+      expect(message.html).toContain(appeal.trackingNumber);
+
+      const answer = 'Ремонт дороги на улице Абая запланирован на июнь. <b>Спасибо</b> за обращение.';
+      const responded = appeal.responded();
+      Object.assign(responded.data, { responseId: 'response-1', text: answer });
+      await publisher.publish(responded);
+      const [answerMail] = await waitUntil('the answer e-mail', async () => {
+        const answers = mail.to(address).filter((sent) => sent.text?.includes('Абая'));
+        return answers.length > 0 && answers;
+      });
+      const secret = citizenDecisionSecret(LINK_KEY, appeal.appealId, 'response-1');
+      expect(answerMail.text).toContain(answer);
+      expect(answerMail.text).toContain(secret);
+      expect(answerMail.html).toContain('&lt;b&gt;Спасибо&lt;/b&gt;');
+    });
+
+    it('sends the same lifecycle event delivered twice only once', async () => {
+      const appeal = new AppealUnderTest('akimat-almaty');
+      const address = `twice-${appeal.appealId}@example.kz`;
+      const registered = registeredBy(
+        appeal,
+        { fullName: 'Әлия Нұрланова', email: address, preferredChannel: 'email' },
+        'kk',
+      );
+      await publisher.publish(registered, registered);
+      await waitUntil('the e-mail', async () => mail.to(address).length > 0);
+      await waitUntil('the delivery to be over', async () =>
+        (await statusOf(registered.id)).every((row) => row.status === 'sent'),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(mail.to(address)).toHaveLength(1);
+      expect(mail.to(address)[0].subject).toMatch(/[әғқңөұүһі]/i);
+    });
+
+    it('delivers an e-mail once after the SMTP server comes back from an outage', async () => {
+      const appeal = new AppealUnderTest('akimat-almaty');
+      const address = `outage-${appeal.appealId}@example.kz`;
+      const registered = registeredBy(
+        appeal,
+        { fullName: 'John Smith', email: address, preferredChannel: 'email' },
+        'en',
+      );
+      await mail.stop();
+      try {
+        await publisher.publish(registered);
+        await waitUntil(
+          'a few refused attempts',
+          async () => (await statusOf(registered.id))[0]?.attempts >= 3,
+        );
+        expect(mail.to(address)).toHaveLength(0);
+      } finally {
+        await mail.start();
+      }
+      await waitUntil('the e-mail after the outage', async () => mail.to(address).length > 0, {
+        timeoutMs: 20_000,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(mail.to(address)).toHaveLength(1);
+      const { rows } = await db.query(
+        `SELECT a.outcome FROM notification.delivery_attempt a JOIN notification.notification n ON n.id = a.notification_id
+          WHERE n.event_id = $1 ORDER BY a.attempt`,
+        [registered.id],
+      );
+      expect(rows.at(-1)).toEqual({ outcome: 'sent' });
+      expect(rows.slice(0, -1).every((row: { outcome: string }) => row.outcome === 'retry')).toBe(true);
+    });
+
+    it('sends an SMS through the gateway with its idempotency key', async () => {
+      const appeal = new AppealUnderTest('akimat-almaty');
+      const phone = `+7701${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+      await publisher.publish(
+        registeredBy(appeal, { fullName: 'Әлия Нұрланова', phone, preferredChannel: 'sms' }, 'kk'),
+      );
+      const [received] = await waitUntil('the SMS', async () => {
+        const matching = sms.received.filter((message) => message.body.to === phone);
+        return matching.length > 0 && matching;
+      });
+      expect(received.body.text).toContain(appeal.trackingNumber);
+      expect(received.headers['idempotency-key']).toMatch(/^\d+$/);
+    });
+  });
+
+  describe('in the quiet hours', () => {
+    // A window around now, Kazakhstan time, so that this run is inside it whenever it runs.
+    const local = DateTime.now().setZone('UTC+5');
+    const window = `${local.minus({ hours: 1 }).toFormat('HH:mm')}-${local.plus({ hours: 1 }).toFormat('HH:mm')}`;
+    beforeAll(() => startService({ NOTIFICATION_SMS_QUIET_HOURS: window }));
+    afterAll(() => service.stop());
+
+    it('defers an SMS to the end of the quiet hours, and does not defer an e-mail', async () => {
+      const texting = new AppealUnderTest('akimat-almaty');
+      const phone = `+7702${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+      const bySms = registeredBy(
+        texting,
+        { fullName: 'Әлия Нұрланова', phone, preferredChannel: 'sms' },
+        'kk',
+      );
+      const writing = new AppealUnderTest('akimat-almaty');
+      const address = `night-${writing.appealId}@example.kz`;
+      const byMail = registeredBy(
+        writing,
+        { fullName: 'Әлия Нұрланова', email: address, preferredChannel: 'email' },
+        'kk',
+      );
+      await publisher.publish(bySms, byMail);
+      await waitUntil('the e-mail, at night too', async () => mail.to(address).length > 0);
+      const [deferred] = await waitUntil('the SMS to be recorded', async () => {
+        const rows = await statusOf(bySms.id);
+        return rows.length > 0 && rows;
+      });
+      expect(deferred).toMatchObject({ channel: 'sms', status: 'pending', attempts: 0 });
+      const end = local.plus({ hours: 1 }).startOf('minute');
+      expect(DateTime.fromJSDate(deferred.next_attempt_at).toMillis()).toBe(
+        (end < local ? end.plus({ days: 1 }) : end).toMillis(),
+      );
+      expect(sms.received.filter((message) => message.body.to === phone)).toHaveLength(0);
+    });
+  });
+});

@@ -2,12 +2,13 @@
 // Transpile only: `npm run check` type-checks; tests stay fast.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
 const moduleNameMapper = { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' };
-// jose is published as ES modules only; Node runs require(esm), Jest's module system does not: compile it.
+// jose and request-filtering-agent are published as ES modules only; Node runs require(esm), Jest's module
+// system does not: compile them.
 const esmOnly = ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs' } }];
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': tsJest, '/node_modules/jose/.+\\.js$': esmOnly },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.ts$': tsJest, '/node_modules/(jose|request-filtering-agent)/.+\\.js$': esmOnly },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|request-filtering-agent)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
 };

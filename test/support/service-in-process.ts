@@ -45,6 +45,12 @@ export class InProcessService {
     );
   }
 
+  /** The running application: its URL, its providers. */
+  get application(): INestApplication {
+    if (!this.app) throw new Error('the service is not started');
+    return this.app;
+  }
+
   async stop(): Promise<void> {
     await this.app?.close();
     for (const [name, value] of this.saved) {
@@ -83,4 +89,12 @@ export const routingService: ServiceLoader = async () => {
     import('../../apps/routing/src/routing.definition'),
   ]);
   return { definition: routingDefinition, module: RoutingModule };
+};
+
+export const notificationService: ServiceLoader = async () => {
+  const [{ NotificationModule }, { notificationDefinition }] = await Promise.all([
+    import('../../apps/notification/src/notification.module'),
+    import('../../apps/notification/src/notification.definition'),
+  ]);
+  return { definition: notificationDefinition, module: NotificationModule };
 };

@@ -1,11 +1,10 @@
-import { rateLimitProviders, ServiceKitModule } from '@app/service-kit';
+import { rateLimitProviders, ServiceKitModule, systemAccessProviders } from '@app/service-kit';
 import { Module } from '@nestjs/common';
 import {
   INTAKE_ACCESS_CONFIG,
   intakeAccessConfigFromEnv,
   type IntakeAccessConfig,
 } from './access/intake-access-config';
-import { SubmittingSystems } from './access/submitting-system';
 import { AppealRegistrar } from './appeals/appeal-registrar';
 import { AppealTracking } from './appeals/appeal-tracking';
 import { AppealEventsConsumer } from './appeals/appeal-events.consumer';
@@ -26,7 +25,7 @@ import { intakeDefinition } from './intake.definition';
     // Read when the module starts: a bad setting stops intake with a message naming the variable.
     { provide: SUBMITTED_AT_POLICY, useFactory: () => submittedAtPolicyFromEnv() },
     { provide: INTAKE_ACCESS_CONFIG, useFactory: () => intakeAccessConfigFromEnv() },
-    SubmittingSystems,
+    ...systemAccessProviders((config: IntakeAccessConfig) => config, [INTAKE_ACCESS_CONFIG]),
     ...rateLimitProviders((config: IntakeAccessConfig) => config.rateLimits, [INTAKE_ACCESS_CONFIG]),
   ],
 })

@@ -43,8 +43,12 @@ export class AppealRoutingSystem {
             HOST: '127.0.0.1',
             KAFKA_BROKERS: options.brokers.join(','),
             DATABASE_URL: options.databaseUrl,
-            // Intake takes external systems' tokens signed by this system's console.
+            // Intake and notification (webhook subscriptions) take external systems' tokens signed by this
+            // system's console.
             INTAKE_JWKS_URL: `http://127.0.0.1:${this.ports.console}/.well-known/jwks.json`,
+            NOTIFICATION_JWKS_URL: `http://127.0.0.1:${this.ports.console}/.well-known/jwks.json`,
+            // Local receivers listen on 127.0.0.1 over plain http; production refuses both.
+            NOTIFICATION_WEBHOOK_ALLOW_INSECURE: '1',
             // The console refuses to start without one; this one is public, as local runs are.
             CONSOLE_CITIZEN_KEY_SECRET: LOCAL_CITIZEN_KEY_SECRET,
             ...options.extraEnv,

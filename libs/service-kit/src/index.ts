@@ -10,3 +10,4 @@ export * from './i18n';
 export * from './unexpected-error.filter';
 export * from './kafka-reachability';
 export * from './rate-limits';
+export * from './system-access';

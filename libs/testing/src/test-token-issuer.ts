@@ -63,6 +63,11 @@ export class TestTokenIssuer {
     return { INTAKE_JWKS_URL: this.jwksUrl, INTAKE_TOKEN_ISSUER: this.systemIssuer };
   }
 
+  /** What notification needs to take this issuer's system tokens (its webhook subscription API). */
+  notificationEnv(): { NOTIFICATION_JWKS_URL: string; NOTIFICATION_TOKEN_ISSUER: string } {
+    return { NOTIFICATION_JWKS_URL: this.jwksUrl, NOTIFICATION_TOKEN_ISSUER: this.systemIssuer };
+  }
+
   /** What the console needs to take this issuer's staff tokens as an OIDC provider's (default claim names). */
   consoleOidcEnv(): {
     CONSOLE_OIDC_ISSUER: string;
@@ -76,7 +81,7 @@ export class TestTokenIssuer {
     };
   }
 
-  /** An external system's token for intake's POST /api/v1/appeals, as the console would issue it. */
+  /** An external system's token for intake's POST /api/v1/appeals and notification's webhooks, as the console issues it. */
   systemToken(
     source: string,
     options: { clientId?: string; expiresInSeconds?: number } = {},
@@ -87,7 +92,11 @@ export class TestTokenIssuer {
       {
         subject: clientId,
         issuer: this.systemIssuer,
-        audience: [AccessTokens.audiences.console, AccessTokens.audiences.intake],
+        audience: [
+          AccessTokens.audiences.console,
+          AccessTokens.audiences.intake,
+          AccessTokens.audiences.notification,
+        ],
         expiresInSeconds: options.expiresInSeconds ?? 300,
       },
     );

@@ -2,9 +2,13 @@ import { SubmittedAppealData } from '@app/contracts';
 import {
   ApiErrorResponse,
   ApiInvalidRequestResponse,
+  CallingSystem,
   httpError,
   invalidRequest,
   RateLimited,
+  SYSTEM_BEARER_SCHEME,
+  SystemTokenGuard,
+  type ExternalSystem,
 } from '@app/service-kit';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
@@ -19,9 +23,6 @@ import {
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { TRACKING_BUCKET } from '../access/intake-access-config';
-import type { SubmittingSystem } from '../access/submitting-system';
-import { SubmittedBy, SystemTokenGuard } from '../access/system-token.guard';
-import { SYSTEM_BEARER_SCHEME } from '../intake.definition';
 import { AppealRegistrar } from './appeal-registrar';
 import { AppealTracking, type PublicAppealStatus } from './appeal-tracking';
 import { RegisteredAppealResponse } from './registered-appeal.response';
@@ -60,7 +61,7 @@ export class AppealsController {
   @ApiInvalidRequestResponse()
   @ApiErrorResponse(409, 'The Idempotency-Key was already used for different content')
   async submit(
-    @SubmittedBy() system: SubmittingSystem,
+    @CallingSystem() system: ExternalSystem,
     @Body() data: SubmittedAppealData,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,

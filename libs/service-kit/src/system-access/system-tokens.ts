@@ -1,20 +1,20 @@
 import { AccessTokens } from '@app/contracts';
 import { Inject, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { INTAKE_ACCESS_CONFIG, type IntakeAccessConfig } from './intake-access-config';
+import { SYSTEM_ACCESS_CONFIG, type SystemAccessConfig } from './system-access-config';
 
-/** The external system a bearer token stands for: its `source` is the CloudEvent source of what it submits. */
-export interface SubmittingSystem {
+/** The external system a bearer token stands for: its `source` is the CloudEvent source of its appeals. */
+export interface ExternalSystem {
   kind: 'system';
   clientId: string;
   source: string;
 }
 
-/** Signed by the console, for intake, a system's (a staff token has no `source`), and not expired. */
+/** Signed by the console, for this service, a system's (a staff token has no `source`), and not expired. */
 const SIGNED_BY_CONSOLE = ['ES256', 'EdDSA'];
 const SOURCE = /^[a-z][a-z0-9+.-]*:\S{1,200}$/i;
 
-function refused(message: string): UnauthorizedException {
+export function unauthenticated(message: string): UnauthorizedException {
   return new UnauthorizedException({
     statusCode: 401,
     error: 'Unauthorized',
@@ -25,14 +25,14 @@ function refused(message: string): UnauthorizedException {
 
 /**
  * Verifies system tokens against the console's published keys, fetched once and cached (again when a token
- * names a key id not seen yet, so a rotated console key is picked up). Intake cannot see a revocation: a
+ * names a key id not seen yet, so a rotated console key is picked up). A service cannot see a revocation: a
  * revoked system's token works here until it expires (CONSOLE_SYSTEM_TOKEN_TTL_MS, 5 minutes by default).
  */
 @Injectable()
-export class SubmittingSystems {
+export class SystemTokens {
   private readonly keySet: JWTVerifyGetKey;
 
-  constructor(@Inject(INTAKE_ACCESS_CONFIG) private readonly config: IntakeAccessConfig) {
+  constructor(@Inject(SYSTEM_ACCESS_CONFIG) private readonly config: SystemAccessConfig) {
     this.keySet = createRemoteJWKSet(config.jwksUrl, {
       timeoutDuration: 5_000,
       cooldownDuration: 30_000,
@@ -40,7 +40,7 @@ export class SubmittingSystems {
     });
   }
 
-  async verify(token: string): Promise<SubmittingSystem> {
+  async verify(token: string): Promise<ExternalSystem> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keySet, {
@@ -51,21 +51,21 @@ export class SubmittingSystems {
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw refused('the token has expired');
+      if (error instanceof errors.JWTExpired) throw unauthenticated('the token has expired');
       if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout))
-        throw refused('the token is invalid');
+        throw unauthenticated('the token is invalid');
       // The console's keys cannot be fetched: an outage, answered 503 so the system retries.
       throw new ServiceUnavailableException({
         statusCode: 503,
         error: 'Service Unavailable',
         code: 'identity-provider-unavailable',
         message:
-          'the keys that verify this token cannot be fetched right now; retry with the same Idempotency-Key',
+          'the keys that verify this token cannot be fetched right now; retry (with the same Idempotency-Key, where the route takes one)',
       });
     }
     const source = payload[AccessTokens.sourceClaim];
     if (typeof source !== 'string' || !SOURCE.test(source))
-      throw refused("the token is not an external system's token");
+      throw unauthenticated("the token is not an external system's token");
     return { kind: 'system', clientId: payload.sub as string, source };
   }
 }

@@ -164,7 +164,11 @@ describe('system access tokens', () => {
       sub: 'portal',
       client_id: 'portal',
       source: 'urn:portal:egov',
-      aud: [AccessTokens.audiences.console, AccessTokens.audiences.intake],
+      aud: [
+        AccessTokens.audiences.console,
+        AccessTokens.audiences.intake,
+        AccessTokens.audiences.notification,
+      ],
     });
     expect(await verifier.verify(issued.token)).toEqual(PORTAL);
   });

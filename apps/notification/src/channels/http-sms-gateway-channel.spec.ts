@@ -52,6 +52,10 @@ function channelFor(env: NodeJS.ProcessEnv = {}): HttpSmsGatewayChannel {
   );
 }
 
+function deliver(channel: HttpSmsGatewayChannel, timeoutMs = 5000) {
+  return channel.send(message, AbortSignal.timeout(timeoutMs));
+}
+
 describe('HttpSmsGatewayChannel against a real HTTP gateway', () => {
   let server: http.Server | undefined;
 
@@ -71,7 +75,7 @@ describe('HttpSmsGatewayChannel against a real HTTP gateway', () => {
       NOTIFICATION_SMS_SENDER: 'eOtinish',
     });
 
-    await expect(channel.send(message, AbortSignal.timeout(5000))).resolves.toEqual({
+    await expect(deliver(channel)).resolves.toEqual({
       status: 'sent',
       providerAnswer: '202 sms-42',
     });
@@ -95,7 +99,7 @@ describe('HttpSmsGatewayChannel against a real HTTP gateway', () => {
       NOTIFICATION_SMS_GATEWAY_PASSWORD: 's3cret',
     });
 
-    await expect(channel.send(message, AbortSignal.timeout(5000))).resolves.toEqual({
+    await expect(deliver(channel)).resolves.toEqual({
       status: 'sent',
       providerAnswer: '200 accepted',
     });
@@ -118,13 +122,13 @@ describe('HttpSmsGatewayChannel against a real HTTP gateway', () => {
       })
     ).server;
     const channel = channelFor();
-    await expect(channel.send(message, AbortSignal.timeout(5000))).resolves.toEqual({
+    await expect(deliver(channel)).resolves.toEqual({
       status: 'retry',
       providerAnswer: '429 {"error":"slow down"}',
       retryAfterMs: 30_000,
     });
     status = 503;
-    await expect(channel.send(message, AbortSignal.timeout(5000))).resolves.toMatchObject({
+    await expect(deliver(channel)).resolves.toMatchObject({
       status: 'retry',
     });
   });
@@ -132,7 +136,7 @@ describe('HttpSmsGatewayChannel against a real HTTP gateway', () => {
   it('takes a 400 as a refusal for good', async () => {
     server = (await startGateway((response) => response.writeHead(400).end('{"error":"invalid number"}')))
       .server;
-    await expect(channelFor().send(message, AbortSignal.timeout(5000))).resolves.toEqual({
+    await expect(deliver(channelFor())).resolves.toEqual({
       status: 'rejected',
       providerAnswer: '400 {"error":"invalid number"}',
     });
@@ -142,7 +146,7 @@ describe('HttpSmsGatewayChannel against a real HTTP gateway', () => {
     const channel = new HttpSmsGatewayChannel(
       smsGatewayConfigFromEnv({ NOTIFICATION_SMS_GATEWAY_URL: `http://127.0.0.1:${NOBODY_LISTENS}/v1/sms` }),
     );
-    await expect(channel.send(message, AbortSignal.timeout(5000))).resolves.toMatchObject({
+    await expect(deliver(channel)).resolves.toMatchObject({
       status: 'retry',
       providerAnswer: expect.stringContaining('ECONNREFUSED'),
     });
@@ -150,14 +154,14 @@ describe('HttpSmsGatewayChannel against a real HTTP gateway', () => {
 
   it('calls a hang-up after the request, and no answer before the send timeout, unknown', async () => {
     server = (await startGateway((_response, request) => request.socket.destroy())).server;
-    await expect(channelFor().send(message, AbortSignal.timeout(5000))).resolves.toMatchObject({
+    await expect(deliver(channelFor())).resolves.toMatchObject({
       status: 'unknown',
     });
     server.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
 
     server = (await startGateway(() => undefined)).server; // never answers
-    await expect(channelFor().send(message, AbortSignal.timeout(300))).resolves.toMatchObject({
+    await expect(deliver(channelFor(), 300)).resolves.toMatchObject({
       status: 'unknown',
     });
   });

@@ -9,7 +9,9 @@ import {
   resolveKafkaBrokers,
   SERVICE_NAMES,
   signalExitCode,
+  startDeliverySinks,
   watchTermination,
+  type DeliverySinks,
   type ResolvedKafkaBrokers,
   type ServiceName,
 } from '@app/local-infra';
@@ -102,6 +104,7 @@ async function main(): Promise<number> {
   const repoRoot = findRepoRoot(__dirname);
   const databaseUrl = databaseUrlFromEnv();
   let kafka: ResolvedKafkaBrokers | undefined;
+  let sinks: DeliverySinks | undefined;
   let system: AppealRoutingSystem | undefined;
   try {
     kafka = await resolveKafkaBrokers({
@@ -111,6 +114,10 @@ async function main(): Promise<number> {
       log: (line) => console.log(`kafka        ${line}`),
     });
     console.log(`kafka        ${kafka.startedLocally ? 'started' : 'using'} ${kafka.brokers.join(',')}`);
+    // No SMTP server or SMS gateway configured: local sinks keep what citizens would get, as files.
+    sinks = await startDeliverySinks(path.join(repoRoot, '.local'), process.env, (file) =>
+      console.log(`delivery     kept ${path.relative(repoRoot, file)}`),
+    );
     system = new AppealRoutingSystem({
       repoRoot,
       brokers: kafka.brokers,
@@ -118,11 +125,16 @@ async function main(): Promise<number> {
       onLine: prefix,
       // Demo users and a demo system with published passwords: here only, never in a deployment's settings.
       // The citizens' answer links get a key of this run; notification will be given the same one.
-      extraEnv: { CONSOLE_DEMO: '1', CONSOLE_CITIZEN_LINK_KEY: randomBytes(32).toString('base64url') },
+      extraEnv: {
+        CONSOLE_DEMO: '1',
+        CONSOLE_CITIZEN_LINK_KEY: randomBytes(32).toString('base64url'),
+        ...sinks.env,
+      },
     });
     await startServices(system, kafka.brokers, databaseUrl, termination.signal);
     printWhereItRuns(system, kafka.brokers, databaseUrl);
     printDemoAccounts(system);
+    for (const note of sinks.notes) console.log(note);
     console.log('appeal-routing is up. Press Ctrl-C to stop.');
     const reason = await Promise.race([termination.received, firstExit(system)]);
     console.log(`${reason}: stopping`);
@@ -138,6 +150,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await system?.stop();
+    await sinks?.stop();
     await kafka?.stop();
     console.log('stopped');
   }

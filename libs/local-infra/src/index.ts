@@ -4,3 +4,6 @@ export * from './service-process';
 export * from './system';
 export * from './termination';
 export * from './wait-until';
+export * from './delivery-sinks';
+export * from './mail-sink';
+export * from './sms-sink';

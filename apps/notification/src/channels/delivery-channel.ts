@@ -52,6 +52,11 @@ export interface DeliveryChannel {
    * unknown may be retried without the recipient getting two messages.
    */
   readonly deduplicates: boolean;
+  /**
+   * Set when this deployment has not configured the provider (no SMTP server, no gateway URL): the variables to
+   * set. The registry then offers no adapter for the channel, and its notifications wait instead of failing.
+   */
+  readonly missingConfiguration?: string;
   /** Never throws for a provider's failure: every failure is an outcome. `signal` aborts at the send timeout. */
   send(message: OutgoingMessage, signal: AbortSignal): Promise<SendOutcome>;
 }

@@ -82,7 +82,7 @@ async function waitForCount(
   let shown = 0;
   await waitUntil(
     `${count} e-mails at the SMTP server`,
-    () => {
+    async () => {
       if (Date.now() - shown >= 2_000) {
         log(`  ${smtp.received}/${count} e-mails received`);
         shown = Date.now();

@@ -1,8 +1,20 @@
-import { citizenDecisionSecret, type AppealRegisteredData, type CloudEvent } from '@app/contracts';
+import {
+  citizenDecisionSecret,
+  EventTypes,
+  type AppealRegisteredData,
+  type CloudEvent,
+} from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
-import { AppealUnderTest, LifecyclePublisher, testDatabaseUrl, testKafka } from '@app/testing';
+import {
+  AppealUnderTest,
+  LifecyclePublisher,
+  TestTokenIssuer,
+  testDatabaseUrl,
+  testKafka,
+} from '@app/testing';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { Client } from 'pg';
 import { DateTime } from 'luxon';
 import { MessageRenderer } from '../../apps/notification/src/templates/message-renderer';
@@ -38,7 +50,8 @@ class SmsGateway {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 
@@ -49,9 +62,55 @@ function registeredBy(
   appeal: AppealUnderTest,
   citizen: AppealRegisteredData['citizen'],
   language: AppealRegisteredData['language'],
+  source?: string,
 ): CloudEvent<AppealRegisteredData> {
   const event = appeal.registered();
-  return { ...event, data: { ...event.data, citizen, language } };
+  return { ...event, data: { ...event.data, citizen, language, ...(source ? { source } : {}) } };
+}
+
+/** A real webhook receiver that checks every delivery's signature with the Standard Webhooks library. */
+class WebhookReceiver {
+  readonly verified: Array<{ webhookId: string; type: string; appealId: string }> = [];
+  secret = '';
+  failing = false;
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      let raw = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (raw += chunk));
+      request.on('end', () => {
+        if (this.failing) return void response.writeHead(503).end('maintenance');
+        const event = new Webhook(this.secret).verify(raw, request.headers as Record<string, string>) as {
+          type: string;
+          data: { appealId: string };
+        };
+        this.verified.push({
+          webhookId: String(request.headers['webhook-id']),
+          type: event.type,
+          appealId: event.data.appealId,
+        });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/hooks`;
+  }
+
+  of(appealId: string): string[] {
+    return this.verified
+      .filter((delivery) => delivery.appealId === appealId)
+      .map((delivery) => delivery.type)
+      .sort();
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
 
 describe('notification delivers to real SMTP and SMS peers, once', () => {
@@ -60,12 +119,16 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
   let publisher: LifecyclePublisher;
   let db: Client;
   let service: InProcessService;
+  let issuer: TestTokenIssuer;
 
   async function startService(env: NodeJS.ProcessEnv): Promise<void> {
     service = new InProcessService(notificationService, {
       databaseUrl: testDatabaseUrl(),
       groupId: `notification-delivery-${Date.now()}`,
       env: {
+        ...issuer.notificationEnv(),
+        NOTIFICATION_WEBHOOK_ALLOW_INSECURE: '1',
+        NOTIFICATION_WEBHOOK_DISABLE_AFTER: '3',
         NOTIFICATION_SMTP_URL: mail.url,
         NOTIFICATION_MAIL_FROM: 'Өтініштер <noreply@appeals.test.kz>',
         NOTIFICATION_SMS_GATEWAY_URL: await sms.start(),
@@ -93,6 +156,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
   }
 
   beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
     await mail.start();
     publisher = new LifecyclePublisher(testKafka('notification-delivery-test'));
     await publisher.connect();
@@ -105,6 +169,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     await db?.end();
     await mail.stop();
     await sms.stop();
+    await issuer?.stop();
   });
 
   describe('at any hour', () => {
@@ -211,6 +276,101 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
       });
       expect(received.body.text).toContain(appeal.trackingNumber);
       expect(received.headers['idempotency-key']).toMatch(/^\d+$/);
+    });
+  });
+
+  describe('webhooks', () => {
+    const receiver = new WebhookReceiver();
+    const source = `urn:test:webhook-system-${Date.now()}`;
+    let baseUrl: string;
+    let authorization: string;
+    let subscriptionId: string;
+
+    async function api(
+      method: string,
+      path: string,
+      body?: unknown,
+    ): Promise<{ status: number; body: Record<string, unknown> }> {
+      const response = await fetch(`${baseUrl}/api/v1/webhooks/subscriptions${path}`, {
+        method,
+        headers: { authorization, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    }
+
+    beforeAll(async () => {
+      await startService({});
+      baseUrl = (await service.application.getUrl()).replace('[::1]', '127.0.0.1');
+      authorization = `Bearer ${await issuer.systemToken(source, { expiresInSeconds: 3600 })}`;
+      const created = await api('POST', '', {
+        url: await receiver.start(),
+        eventTypes: [EventTypes.registered, EventTypes.routed],
+      });
+      expect(created.status).toBe(201);
+      subscriptionId = String(created.body.id);
+      receiver.secret = String(created.body.secret);
+    });
+    afterAll(async () => {
+      await service.stop();
+      await receiver.stop();
+    });
+
+    it('delivers the events a system subscribed to, of its own appeals, signed', async () => {
+      const own = new AppealUnderTest('akimat-almaty');
+      const foreign = new AppealUnderTest('akimat-almaty');
+      const citizen = {
+        fullName: 'Әлия Нұрланова',
+        email: `hook-${own.appealId}@example.kz`,
+        preferredChannel: 'email' as const,
+      };
+      await publisher.publish(
+        registeredBy(own, citizen, 'kk', source),
+        own.routed(),
+        registeredBy(foreign, citizen, 'kk'),
+        foreign.routed(),
+      );
+      await waitUntil('both deliveries', async () => receiver.of(own.appealId).length >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(receiver.of(own.appealId)).toEqual([EventTypes.registered, EventTypes.routed]);
+      expect(receiver.of(foreign.appealId)).toEqual([]);
+    });
+
+    it('disables a failing subscription after its run of failures, holds what follows, and redelivers on request', async () => {
+      const appeal = new AppealUnderTest('akimat-almaty');
+      const citizen = {
+        fullName: 'Әлия Нұрланова',
+        email: `held-${appeal.appealId}@example.kz`,
+        preferredChannel: 'email' as const,
+      };
+      receiver.failing = true;
+      const registered = registeredBy(appeal, citizen, 'kk', source);
+      await publisher.publish(registered);
+      await waitUntil(
+        'the subscription to be disabled',
+        async () => (await api('GET', `/${subscriptionId}`)).body.status === 'disabled',
+      );
+      const routed = appeal.routed();
+      await publisher.publish(routed);
+      await waitUntil('the next delivery to be held', async () =>
+        (await statusOf(routed.id)).some((row) => row.channel === 'webhook' && row.status === 'held'),
+      );
+      expect((await statusOf(registered.id)).find((row) => row.channel === 'webhook')).toMatchObject({
+        status: 'held',
+        attempts: 3,
+      });
+      expect(receiver.of(appeal.appealId)).toEqual([]);
+
+      receiver.failing = false;
+      const redelivered = await api('POST', `/${subscriptionId}/redeliver`, {});
+      expect(redelivered).toMatchObject({ status: 202, body: { requeued: 2 } });
+      await waitUntil('the redelivery', async () => receiver.of(appeal.appealId).length >= 2);
+      expect(receiver.of(appeal.appealId)).toEqual([EventTypes.registered, EventTypes.routed]);
+      expect((await api('GET', `/${subscriptionId}`)).body).toMatchObject({
+        status: 'active',
+        consecutiveFailures: 0,
+      });
     });
   });
 

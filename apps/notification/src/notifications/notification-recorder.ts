@@ -9,6 +9,7 @@ import {
 } from '@app/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RenderedContent } from '../channels/delivery-channel';
 import { deliveryMetrics } from '../delivery/delivery-metrics';
 import { DELIVERY_SETTINGS, type DeliverySettings } from '../delivery/delivery-settings';
@@ -80,7 +81,8 @@ export class NotificationRecorder {
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values(rows)
+      // The content's CloudEvent has `unknown` data, which TypeORM's deep-partial type cannot express.
+      .values(rows as QueryDeepPartialEntity<Notification>[])
       .orIgnore()
       .updateEntity(false)
       .returning(['id'])

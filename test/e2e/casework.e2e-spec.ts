@@ -15,6 +15,7 @@ import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
+import { listenToLive, type LiveEvent } from '../support/live-events';
 
 /**
  * Casework over the whole system as processes (the build in dist/): an external system publishes two appeals to
@@ -111,32 +112,8 @@ function eventsOf(appealId: string, type: string): Array<{ data: Record<string, 
 }
 
 /** Reads server-sent events from the console's live stream into `received` until aborted. */
-function listen(
-  token: string,
-  received: Array<{ event: string; data: Record<string, unknown> }>,
-): AbortController {
-  const abort = new AbortController();
-  void (async () => {
-    const response = await fetch(consoleUrl('/api/v1/live'), {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-      signal: abort.signal,
-    });
-    if (!response.body) return;
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (data) received.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-      }
-    }
-  })().catch(() => undefined);
-  return abort;
+function listen(token: string, received: LiveEvent[]): AbortController {
+  return listenToLive(consoleUrl('/api/v1/live'), token, received).abort;
 }
 
 beforeAll(async () => {
@@ -205,7 +182,7 @@ describe('casework over the whole system (five processes, real Kafka and Postgre
       password: 'central-password-long',
       role: 'central-reception',
     });
-    const live: Array<{ event: string; data: Record<string, unknown> }> = [];
+    const live: LiveEvent[] = [];
     const stream = listen(central.tokens.accessToken, live);
 
     const answered = await publishAppeal('Аулаға жарық орнату');

@@ -3,6 +3,7 @@ import { waitUntil } from '@app/local-infra';
 import {
   createStaffUser,
   createSystem,
+  inAppSent,
   LifecyclePublisher,
   loginStaff,
   OwnTestDatabase,
@@ -31,6 +32,8 @@ jest.setTimeout(180_000);
  * `held`  — as `scope` on a case the caller holds; on one it reads but another body holds, an action sent with
  *           the case's current ETag is refused by the state machine (409, not a stale version);
  * `list`  — 200, the own case (or its region, for figures) is listed, the foreign one is not.
+ * Notification routes take the in-app message about each case instead (see `notices`): `scope` marks the own
+ * one read (204) and answers 404 for the foreign one, `list` lists the own and not the foreign.
  */
 const PROTECTED = `
 route                                                   | none | op-almaty | op-astana | sup-almaty | central | admin | system-s | disabled | revoked
@@ -59,6 +62,11 @@ POST /api/v1/admin/systems                              | 401  | 403       | 403
 POST /api/v1/admin/systems/{clientId}/rotate            | 401  | 403       | 403       | 403        | 403     | 200   | 403      | 401      | 401
 POST /api/v1/admin/systems/{clientId}/revoke            | 401  | 403       | 403       | 403        | 403     | 200   | 403      | 401      | 401
 GET  /api/v1/admin/audit                                | 401  | 403       | 403       | 403        | 403     | 200   | 403      | 401      | 401
+GET  /api/v1/notifications                              | 401  | list      | list      | list       | list    | 403   | 403      | 401      | 401
+POST /api/v1/notifications/read-all                     | 401  | 200       | 200       | 200        | 200     | 403   | 403      | 401      | 401
+POST /api/v1/notifications/{id}/read                    | 401  | scope     | scope     | scope      | scope   | 403   | 403      | 401      | 401
+GET  /api/v1/me                                         | 401  | 200       | 200       | 200        | 200     | 200   | 403      | 401      | 401
+PATCH /api/v1/me                                        | 401  | 200       | 200       | 200        | 200     | 200   | 403      | 401      | 401
 `;
 
 /** Open to anyone: the status each gives without a token (health, metrics and docs are not in the document). */
@@ -158,6 +166,8 @@ interface Caller {
   escalatedForeign?: CaseKey;
   /** A case it reads but another body holds (`held` cells). */
   readsButDoesNotHold?: CaseKey;
+  /** The case whose in-app message is addressed to it, and one whose message is not. */
+  notices?: { own: CaseKey; foreign: CaseKey };
 }
 
 const ROOT = { username: 'matrix.root', password: 'matrix-root-passphrase' };
@@ -166,10 +176,22 @@ const callers: Record<string, Caller> = {};
 /** The admin routes' objects: an account and two systems that only the admin row changes. */
 const targets = { userId: '', rotateClientId: '', revokeClientId: '' };
 const versions = new Map<CaseKey, string | null>();
+/**
+ * One in-app message per case, to the body that holds it: A's to Almaty's akimat, B's to Astana's, C's and D's
+ * to the central reception. By appeal id, its message id.
+ */
+const MESSAGES: Record<CaseKey, string> = {
+  A: 'akimat-almaty',
+  B: 'akimat-astana',
+  C: 'central-reception',
+  D: 'central-reception',
+};
+const messageIds = new Map<string, string>();
 
 const database = new OwnTestDatabase('access_matrix');
 const kafka = testKafka('console-access-matrix');
 const publisher = new LifecyclePublisher(kafka);
+const outcomes = new LifecyclePublisher(kafka, Topics.notifications);
 let consoleApp: InProcessConsole;
 
 async function staffCaller(
@@ -212,27 +234,35 @@ beforeAll(async () => {
       root,
       'matrix.op.almaty',
       'operator',
-      { own: 'A', foreign: 'B' },
+      { own: 'A', foreign: 'B', notices: { own: 'A', foreign: 'B' } },
       { organizationId: 'akimat-almaty' },
     ),
     staffCaller(
       root,
       'matrix.op.astana',
       'operator',
-      { own: 'B', foreign: 'A' },
+      { own: 'B', foreign: 'A', notices: { own: 'B', foreign: 'A' } },
       { organizationId: 'akimat-astana' },
     ),
     staffCaller(
       root,
       'matrix.sup.almaty',
       'supervisor',
-      { own: 'A', foreign: 'B', escalatedOwn: 'C', escalatedForeign: 'D' },
+      // C's message is the central reception's, though C is an Almaty case.
+      {
+        own: 'A',
+        foreign: 'B',
+        escalatedOwn: 'C',
+        escalatedForeign: 'D',
+        notices: { own: 'A', foreign: 'C' },
+      },
       { regionKato: ALMATY },
     ),
     staffCaller(root, 'matrix.central', 'central-reception', {
       own: 'C',
       escalatedOwn: 'C',
       readsButDoesNotHold: 'A',
+      notices: { own: 'C', foreign: 'A' },
     }),
     staffCaller(root, 'matrix.admin', 'admin', {}),
     staffWithToken(url, root, {
@@ -292,11 +322,29 @@ beforeAll(async () => {
     },
     { timeoutMs: 60_000, intervalMs: 200 },
   );
+
+  await outcomes.connect();
+  const messages = (['A', 'B', 'C', 'D'] as const).map((key) => inAppSent(CASES[key].history, MESSAGES[key]));
+  for (const message of messages) messageIds.set(message.data.appealId, message.data.notificationId);
+  await outcomes.publish(...messages);
+  await waitUntil(
+    "the in-app messages to reach Almaty's operator and the central reception",
+    async () => {
+      const listed = async (token?: string) =>
+        JSON.stringify((await request('GET', '/api/v1/notifications', token)).body);
+      return (
+        (await listed(opAlmaty.token)).includes(A.history.appealId) &&
+        (await listed(central.token)).includes(D.history.appealId)
+      );
+    },
+    { timeoutMs: 60_000, intervalMs: 200 },
+  );
 });
 
 afterAll(async () => {
   printMatrix();
   await publisher.disconnect();
+  await outcomes.disconnect();
   await consoleApp?.stop();
   await database.drop();
 });
@@ -366,6 +414,10 @@ interface RoutePlan {
   board?: boolean;
   /** Ends the caller's session: called with a token of a session of its own. */
   endsSession?: boolean;
+  /** Takes the caller's in-app messages' cases (`notices`) rather than its cases. */
+  notices?: boolean;
+  /** What a write past the guard and the scope answers; 409 (a stale If-Match) unless given. */
+  passes?: number;
 }
 
 const itemsHold = (page: unknown, key: CaseKey) =>
@@ -450,6 +502,15 @@ const PLANS: Record<string, RoutePlan> = {
     path: () => `/api/v1/admin/systems/${targets.revokeClientId}/revoke`,
   },
   'GET /api/v1/admin/audit': { path: fixed('/api/v1/admin/audit') },
+  'GET /api/v1/notifications': { path: fixed('/api/v1/notifications'), lists: itemsHold, notices: true },
+  'POST /api/v1/notifications/read-all': { path: fixed('/api/v1/notifications/read-all') },
+  'POST /api/v1/notifications/{id}/read': {
+    path: (appealId) => `/api/v1/notifications/${messageIds.get(appealId) ?? randomUUID()}/read`,
+    notices: true,
+    passes: 204,
+  },
+  'GET /api/v1/me': { path: fixed('/api/v1/me') },
+  'PATCH /api/v1/me': { path: fixed('/api/v1/me'), body: () => ({ language: 'kk' }) },
   'POST /api/v1/auth/login': {
     path: fixed('/api/v1/auth/login'),
     body: () => ({ username: 'matrix.op.almaty', password: PASSWORD }),
@@ -535,7 +596,7 @@ function checkPassed(route: string, answer: Answer, key: CaseKey, what: string):
       failures.push(`${what}: not the case`);
     return failures;
   }
-  const failures = checkStatus(answer, 409, what);
+  const failures = checkStatus(answer, plan.passes ?? 409, what);
   const code = (answer.body as { code?: string }).code;
   if (plan.action && code !== 'stale-version') failures.push(`${what}: 409 for ${code}, not a stale version`);
   return failures;
@@ -637,8 +698,12 @@ async function runCell(route: string, who: string, expected: string): Promise<Ce
   const caller = callers[who];
   const plan = planOf(route);
   const token = plan.endsSession && caller.freshToken ? await caller.freshToken() : caller.token;
-  const own = plan.board ? caller.escalatedOwn : caller.own;
-  const foreign = plan.board ? caller.escalatedForeign : caller.foreign;
+  const own = plan.board ? caller.escalatedOwn : plan.notices ? caller.notices?.own : caller.own;
+  const foreign = plan.board
+    ? caller.escalatedForeign
+    : plan.notices
+      ? caller.notices?.foreign
+      : caller.foreign;
   const need = (key?: CaseKey): CaseKey => {
     if (!key) throw new Error(`${route} as ${who}: '${expected}' needs a case of the caller's own`);
     return key;

@@ -1,5 +1,4 @@
 import { runService } from '@app/service-kit';
-import { Topics } from '@app/contracts';
 import { startGroupAtEnd, TEST_CITIZEN_KEY_SECRET, testBrokers, testKafka } from '@app/testing';
 import { Global, Module, type INestApplication, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -26,11 +25,11 @@ class TestTokens extends AccessTokenVerifier {
 export interface InProcessConsoleOptions {
   databaseUrl: string;
   /**
-   * A consumer group of the test's own. It starts at the end of the events topic: the console projects what the
-   * test publishes, not the history other files left on the shared topic.
+   * A consumer group of the test's own. It starts at the end of the topics it consumes: the console takes what the
+   * test publishes, not the history other files left on the shared topics.
    */
   groupId: string;
-  /** Read the events topic from its beginning instead, as a rebuild does (to compare the two). */
+  /** Read the topics from their beginning instead, as a rebuild does the events topic (to compare the two). */
   wholeHistory?: boolean;
   /** An HTTP port for the console; 0 (the default) takes any free one. */
   port?: number;
@@ -89,7 +88,8 @@ export class InProcessConsole {
     const consumes = consoleDefinition.consumes;
     if (!consumes) throw new Error('the console consumes no topic');
     if (!this.options.wholeHistory)
-      await startGroupAtEnd(testKafka(`${this.options.groupId}-admin`), this.options.groupId, Topics.events);
+      for (const { topic } of consumes.topics)
+        await startGroupAtEnd(testKafka(`${this.options.groupId}-admin`), this.options.groupId, topic);
     const definition = { ...consoleDefinition, consumes: { ...consumes, groupId: this.options.groupId } };
     const { principals } = this.options;
     const app = principals

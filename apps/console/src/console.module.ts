@@ -7,6 +7,7 @@ import { CitizenModule } from './citizen/citizen.module';
 import { consoleDefinition } from './console.definition';
 import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
   imports: [
@@ -17,6 +18,7 @@ import { LiveModule } from './live/live.module';
     CaseActionsModule,
     CitizenModule,
     LiveModule,
+    NotificationsModule,
   ],
 })
 export class ConsoleModule {}

@@ -17,6 +17,8 @@ export interface NewStaffUser {
   role: 'operator' | 'supervisor' | 'central-reception' | 'admin';
   organizationId?: string;
   regionKato?: string;
+  /** The language of the account's in-app messages; the console's default when left out. */
+  language?: 'kk' | 'ru' | 'en';
 }
 
 async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {

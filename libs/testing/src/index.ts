@@ -9,3 +9,4 @@ export * from './own-database';
 export * from './due-clocks';
 export * from './test-token-issuer';
 export * from './console-auth';
+export * from './notification-outcomes';

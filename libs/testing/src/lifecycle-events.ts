@@ -144,11 +144,17 @@ export class AppealUnderTest {
   }
 }
 
-/** Publishes lifecycle events on the events topic as the services do: structured CloudEvents keyed by appeal. */
+/**
+ * Publishes lifecycle events on the events topic as the services do: structured CloudEvents keyed by appeal.
+ * Notification's outcomes, also keyed by appeal, go the same way on their own topic.
+ */
 export class LifecyclePublisher {
   private readonly producer: Producer;
 
-  constructor(kafka: Kafka) {
+  constructor(
+    kafka: Kafka,
+    private readonly topic: string = Topics.events,
+  ) {
     this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   }
 
@@ -163,7 +169,7 @@ export class LifecyclePublisher {
   /** In the order given, each acknowledged by every in-sync replica. */
   async publish(...events: Array<CloudEvent<{ appealId: string }>>): Promise<void> {
     await this.producer.send({
-      topic: Topics.events,
+      topic: this.topic,
       acks: -1,
       messages: events.map((event) => ({
         key: event.data.appealId,

@@ -1,3 +1,5 @@
+import type { Language } from '@app/service-kit';
+
 /**
  * Who is calling the console: a member of staff with one role and the scope it gives, or an external system
  * (a portal, a call centre) acting for the citizens whose appeals it submitted.
@@ -25,6 +27,8 @@ export interface StaffPrincipal {
   organizationId?: string;
   /** The supervisor's region (its КАТО code). */
   regionKato?: string;
+  /** The language the member of staff reads in-app messages in; absent where no one said (the default then). */
+  language?: Language;
 }
 
 export interface SystemPrincipal {

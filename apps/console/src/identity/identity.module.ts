@@ -9,6 +9,8 @@ import { IDENTITY_CONFIG, identityConfigFromEnv, type IdentityConfig } from './i
 import { InitialAccounts } from './initial-accounts';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { LoginThrottleRepository } from './login-throttle/login-throttle.repository';
+import { OwnAccount } from './me/own-account';
+import { OwnAccountController } from './me/own-account.controller';
 import { OidcTokenVerifier } from './oidc/oidc-token-verifier';
 import { PasswordHasher } from './passwords/password-hasher';
 import { AuthController } from './sessions/auth.controller';
@@ -55,6 +57,7 @@ async function signingKeys(config: IdentityConfig): Promise<SigningKeys> {
     AdminUsersController,
     AdminSystemsController,
     AdminAuditController,
+    OwnAccountController,
   ],
   providers: [
     { provide: IDENTITY_CONFIG, useFactory: () => identityConfigFromEnv() },
@@ -89,6 +92,7 @@ async function signingKeys(config: IdentityConfig): Promise<SigningKeys> {
     LoginThrottle,
     StaffSessions,
     StaffAccounts,
+    OwnAccount,
     SystemCredentials,
     InitialAccounts,
   ],

@@ -1,6 +1,7 @@
 import { WorkingCalendar } from '@app/calendar';
 import { Logger, Module } from '@nestjs/common';
 import { AuditModule } from '../../audit/audit.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
 import { CaseActionsModule } from '../actions/case-actions.module';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { BoardController } from './board/board.controller';
@@ -20,7 +21,8 @@ import { SearchController } from './search/search.controller';
 /** What people who work cases read: queue, search, case page, board, figures. */
 @Module({
   // The state machine of the actions answers the case page's allowed actions and extension limit.
-  imports: [AuditModule, ReadModelModule, CaseActionsModule],
+  // Notification's delivery failures go onto the case page's timeline.
+  imports: [AuditModule, ReadModelModule, CaseActionsModule, NotificationsModule],
   // Search before the case page: `/cases/search` must not be taken for a case id.
   controllers: [QueueController, SearchController, CasePageController, BoardController, FiguresController],
   providers: [

@@ -1,4 +1,5 @@
 import { regionalAkimatId } from '@app/contracts';
+import type { Language } from '@app/service-kit';
 import type { StaffRole } from '../../access/principal';
 
 /**
@@ -11,21 +12,30 @@ export const DEMO_USERS: ReadonlyArray<{
   role: StaffRole;
   organizationId?: string;
   regionKato?: string;
+  /** A mix, so that a newcomer sees one in-app message in each language. */
+  language: Language;
 }> = [
   {
     username: 'operator.almaty',
     password: 'demo-operator-almaty',
     role: 'operator',
     organizationId: regionalAkimatId('almaty'),
+    language: 'kk',
   },
   {
     username: 'supervisor.almaty',
     password: 'demo-supervisor-almaty',
     role: 'supervisor',
     regionKato: '750000000',
+    language: 'ru',
   },
-  { username: 'central.reception', password: 'demo-central-reception', role: 'central-reception' },
-  { username: 'admin', password: 'demo-admin-password', role: 'admin' },
+  {
+    username: 'central.reception',
+    password: 'demo-central-reception',
+    role: 'central-reception',
+    language: 'en',
+  },
+  { username: 'admin', password: 'demo-admin-password', role: 'admin', language: 'ru' },
 ];
 
 export const DEMO_SYSTEM = {

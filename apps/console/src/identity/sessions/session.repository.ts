@@ -1,3 +1,4 @@
+import type { Language } from '@app/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffPrincipal, StaffRole } from '../../access/principal';
@@ -89,13 +90,17 @@ export class SessionRepository {
     sessionId: string,
     userId: string,
   ): Promise<StaffPrincipal | undefined> {
-    const rows: Array<{ role: StaffRole; organization_id: string | null; region_kato: string | null }> =
-      await manager.query(
-        `SELECT u.role, u.organization_id, u.region_kato
+    const rows: Array<{
+      role: StaffRole;
+      organization_id: string | null;
+      region_kato: string | null;
+      language: Language;
+    }> = await manager.query(
+      `SELECT u.role, u.organization_id, u.region_kato, u.language
          FROM console.staff_session s JOIN console.staff_user u ON u.id = s.user_id
          WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
-        [sessionId, userId],
-      );
+      [sessionId, userId],
+    );
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -104,6 +109,7 @@ export class SessionRepository {
       role: row.role,
       ...(row.organization_id ? { organizationId: row.organization_id } : {}),
       ...(row.region_kato ? { regionKato: row.region_kato } : {}),
+      language: row.language,
     };
   }
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../access/principal';
+import { DEFAULT_STAFF_LANGUAGE } from '../../access/staff-language';
 import { AuditLog, type AuditActor } from '../../audit/audit-log';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../identity-config';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -41,14 +42,15 @@ export class StaffAccounts {
     if (problems.length > 0 || !assignment.ok) throw invalidRequest(400, 'invalid-fields', problems);
     const passwordHash = await this.passwords.hash(request.password);
     const id = randomUUID();
+    const language = request.language ?? DEFAULT_STAFF_LANGUAGE;
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.users.insert(manager, { id, username, passwordHash, ...assignment.value })))
+      if (!(await this.users.insert(manager, { id, username, passwordHash, language, ...assignment.value })))
         throw new ConflictException({
           code: 'username-taken',
           message: 'an account already has this username',
         });
       await this.audit.record(manager, admin, [
-        { action: 'user.create', detail: { userId: id, ...assignment.value } },
+        { action: 'user.create', detail: { userId: id, ...assignment.value, language } },
       ]);
       return StaffUserView.of((await this.users.byId(manager, id)) as StaffUser);
     });
@@ -63,7 +65,7 @@ export class StaffAccounts {
     return { items: page.items.map((user) => StaffUserView.of(user)), total: page.total };
   }
 
-  /** Role and binding apply to the account's next request; disabling also ends every session at once. */
+  /** Role, binding and language apply to the account's next request; disabling also ends every session at once. */
   async update(admin: Principal, id: string, request: UpdateStaffUserRequest): Promise<StaffUserView> {
     return this.dataSource.transaction(async (manager) => {
       const current = isUuid(id) ? await this.users.byId(manager, id, true) : undefined;
@@ -77,6 +79,7 @@ export class StaffAccounts {
       const updated = (await this.users.update(manager, id, {
         ...(changesAssignment ? assignment.value : {}),
         disabled: request.disabled,
+        language: request.language,
       })) as StaffUser;
       if (request.disabled === true) await this.sessions.revokeAllOf(manager, id, 'account-disabled');
       await this.audit.record(manager, admin, [
@@ -86,6 +89,7 @@ export class StaffAccounts {
             userId: id,
             ...(changesAssignment ? assignment.value : {}),
             ...(request.disabled !== undefined ? { disabled: request.disabled } : {}),
+            ...(request.language !== undefined ? { language: request.language } : {}),
           },
         },
       ]);

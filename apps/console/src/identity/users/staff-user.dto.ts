@@ -1,12 +1,32 @@
 import { IsKatoCode, IsOptionalField, OptionalOrganizationIdField } from '@app/contracts';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { PageLimitParameter, WholeNumberParameter } from '../query-fields';
+import type { Language } from '@app/service-kit';
 import { STAFF_ROLES, type StaffRole } from '../../access/principal';
+import { DEFAULT_STAFF_LANGUAGE, STAFF_LANGUAGES } from '../../access/staff-language';
 import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN, USERNAME_RULE } from './staff-account-rules';
 import type { StaffUser } from './staff-user.repository';
 
 const ROLE_RULE = `role must be one of: ${STAFF_ROLES.join(', ')}`;
+const LANGUAGE_RULE = `language must be one of: ${STAFF_LANGUAGES.join(', ')}`;
+
+/** The language a member of staff reads in-app messages in: optional where an account is made or changed. */
+function LanguageField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: STAFF_LANGUAGES, description }),
+    IsOptionalField(),
+    IsIn(STAFF_LANGUAGES, { message: LANGUAGE_RULE }),
+  );
+}
+
+/** The body of `PATCH /api/v1/me`: what members of staff set for themselves. */
+export class OwnSettingsRequest {
+  @ApiProperty({ enum: STAFF_LANGUAGES, description: 'The language of in-app messages.' })
+  @IsIn(STAFF_LANGUAGES, { message: LANGUAGE_RULE })
+  language!: Language;
+}
 
 export class NewPasswordRequest {
   @ApiProperty({
@@ -38,6 +58,9 @@ export class CreateStaffUserRequest extends NewPasswordRequest {
   @IsOptionalField()
   @IsKatoCode()
   regionKato?: string;
+
+  @LanguageField(`The language of in-app messages; ${DEFAULT_STAFF_LANGUAGE} when left out.`)
+  language?: Language;
 }
 
 export class UpdateStaffUserRequest {
@@ -60,6 +83,9 @@ export class UpdateStaffUserRequest {
   @IsOptionalField()
   @IsBoolean()
   disabled?: boolean;
+
+  @LanguageField('The language of in-app messages.')
+  language?: Language;
 }
 
 export class StaffUserListQuery {
@@ -81,6 +107,7 @@ export class StaffUserView {
   @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
   @ApiPropertyOptional({ nullable: true }) organizationId!: string | null;
   @ApiPropertyOptional({ nullable: true }) regionKato!: string | null;
+  @ApiProperty({ enum: STAFF_LANGUAGES }) language!: Language;
   @ApiProperty() disabled!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -92,6 +119,7 @@ export class StaffUserView {
       role: user.role,
       organizationId: user.organizationId,
       regionKato: user.regionKato,
+      language: user.language,
       disabled: user.disabled,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Language } from '@app/service-kit';
 import type { StaffRole } from '../../access/principal';
 import type { StaffAssignment } from './staff-account-rules';
 
 export interface StaffUser extends StaffAssignment {
   id: string;
   username: string;
+  language: Language;
   disabled: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -22,12 +24,14 @@ interface Row {
   role: StaffRole;
   organization_id: string | null;
   region_kato: string | null;
+  language: Language;
   disabled: boolean;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = 'id, username, role, organization_id, region_kato, disabled, created_at, updated_at';
+const COLUMNS =
+  'id, username, role, organization_id, region_kato, language, disabled, created_at, updated_at';
 
 function user(row: Row): StaffUser {
   return {
@@ -36,6 +40,7 @@ function user(row: Row): StaffUser {
     role: row.role,
     organizationId: row.organization_id,
     regionKato: row.region_kato,
+    language: row.language,
     disabled: row.disabled,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -64,11 +69,11 @@ export class StaffUserRepository {
   /** False when the username is taken. */
   async insert(
     manager: EntityManager,
-    account: StaffAssignment & { id: string; username: string; passwordHash: string },
+    account: StaffAssignment & { id: string; username: string; passwordHash: string; language: Language },
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO console.staff_user (id, username, password_hash, role, organization_id, region_kato)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      `INSERT INTO console.staff_user (id, username, password_hash, role, organization_id, region_kato, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING id`,
       [
         account.id,
         account.username,
@@ -76,6 +81,7 @@ export class StaffUserRepository {
         account.role,
         account.organizationId,
         account.regionKato,
+        account.language,
       ],
     );
     return rows.length > 0;
@@ -96,7 +102,7 @@ export class StaffUserRepository {
   async update(
     manager: EntityManager,
     id: string,
-    changes: Partial<StaffAssignment & { disabled: boolean; passwordHash: string }>,
+    changes: Partial<StaffAssignment & { disabled: boolean; passwordHash: string; language: Language }>,
   ): Promise<StaffUser | undefined> {
     // TypeORM answers an UPDATE with [rows, count].
     const [rows] = await manager.query<[Row[], number]>(
@@ -106,6 +112,7 @@ export class StaffUserRepository {
          region_kato = CASE WHEN $2::text IS NULL THEN region_kato ELSE $4 END,
          disabled = COALESCE($5, disabled),
          password_hash = COALESCE($6, password_hash),
+         language = COALESCE($7, language),
          updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
       [
@@ -115,6 +122,7 @@ export class StaffUserRepository {
         changes.regionKato ?? null,
         changes.disabled ?? null,
         changes.passwordHash ?? null,
+        changes.language ?? null,
       ],
     );
     return rows[0] && user(rows[0]);

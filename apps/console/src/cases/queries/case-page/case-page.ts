@@ -8,7 +8,9 @@ import { AuditLog } from '../../../audit/audit-log';
 import { actingCaseOf } from '../../actions/acting-case';
 import { CaseStateMachine } from '../../actions/case-state-machine';
 import { allowedActions, type CaseAction } from '../../case-actions-allowed';
-import type { CaseAttachment, CaseContact, CaseFile, TimelineEntry } from '../../read-model/case-file';
+import { DeliveryFailures } from '../../../notifications/delivery-failures';
+import type { CaseTimelineEntry } from '../../../notifications/delivery-failure';
+import type { CaseAttachment, CaseContact, CaseFile } from '../../read-model/case-file';
 import { CaseFiles } from '../../read-model/case-files';
 import { summaryOf, type CaseSummary } from '../case-summary';
 import { DeadlineMarks, type DeadlineMark } from '../deadline-marks';
@@ -24,7 +26,8 @@ export interface CasePageView {
   };
   citizen: Omit<CaseContact, 'appealId'> | null;
   attachments: Array<Omit<CaseAttachment, 'appealId'>>;
-  timeline: Array<Omit<TimelineEntry, 'appealId'>>;
+  /** The folded events, and the messages notification gave up on (`kz.notifications.failed.v1`, no position). */
+  timeline: CaseTimelineEntry[];
   /** The deadline explained, and the latest one an extension may set (CONSOLE_EXTENSION_LIMIT after the original). */
   deadline: (DeadlineExplanation & { extensionLimit: string | null }) | null;
   repeatAppeals: RepeatAppeal[];
@@ -45,6 +48,7 @@ export class CasePage {
     private readonly marks: DeadlineMarks,
     private readonly calendar: WorkingCalendar,
     private readonly machine: CaseStateMachine,
+    private readonly deliveryFailures: DeliveryFailures,
   ) {}
 
   read(principal: Principal, appealId: string, language: ReasonLanguage): Promise<CasePageView> {
@@ -55,7 +59,11 @@ export class CasePage {
       const [contact, attachments, timeline, repeatAppeals] = [
         await this.files.contactOf(manager, file.appealId),
         await this.files.attachmentsOf(manager, file.appealId),
-        await this.files.timelineOf(manager, file.appealId),
+        await this.deliveryFailures.timelineOf(
+          manager,
+          file.appealId,
+          (await this.files.timelineOf(manager, file.appealId)).map(withoutAppealId),
+        ),
         await this.repeats.of(manager, file, scope),
       ];
       await this.audit.record(manager, principal, [
@@ -76,7 +84,7 @@ export class CasePage {
         },
         citizen: contact ? withoutAppealId(contact) : null,
         attachments: attachments.map(withoutAppealId),
-        timeline: timeline.map(withoutAppealId),
+        timeline,
         deadline: this.deadlineOf(file, mark, language),
         repeatAppeals,
         allowedActions: allowedActions(this.machine, file, principal),

@@ -3,25 +3,34 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { Client } from 'pg';
 import { Subject, type Observable } from 'rxjs';
 import { CASE_CHANGES_CHANNEL, type CaseChange } from './case-change';
+import { STAFF_MESSAGES_CHANNEL, type StaffMessageNotice } from './staff-message-notice';
 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 15_000;
 
 /**
- * Hears every committed change of the read model, whichever console instance (or the Kafka projection)
- * made it, over one dedicated LISTEN connection; reconnects with backoff when the database goes away.
+ * Hears every committed change of the read model and every in-app message that arrived, whichever console
+ * instance (or its Kafka consumer) wrote it, over one dedicated LISTEN connection; reconnects with backoff
+ * when the database goes away.
  */
 @Injectable()
-export class CaseChangeListener implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(CaseChangeListener.name);
-  private readonly subject = new Subject<CaseChange>();
+export class DatabaseNotices implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(DatabaseNotices.name);
+  private readonly subjects = {
+    [CASE_CHANGES_CHANNEL]: new Subject<CaseChange>(),
+    [STAFF_MESSAGES_CHANNEL]: new Subject<StaffMessageNotice>(),
+  };
   private client?: Client;
   private stopped = false;
   private reconnectDelay = RECONNECT_MIN_MS;
   private reconnectTimer?: NodeJS.Timeout;
 
-  get changes(): Observable<CaseChange> {
-    return this.subject.asObservable();
+  get caseChanges(): Observable<CaseChange> {
+    return this.subjects[CASE_CHANGES_CHANNEL].asObservable();
+  }
+
+  get staffMessages(): Observable<StaffMessageNotice> {
+    return this.subjects[STAFF_MESSAGES_CHANNEL].asObservable();
   }
 
   onModuleInit(): void {
@@ -31,7 +40,7 @@ export class CaseChangeListener implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
-    this.subject.complete();
+    for (const subject of Object.values(this.subjects)) subject.complete();
     await this.client?.end().catch(() => undefined);
   }
 
@@ -45,20 +54,23 @@ export class CaseChangeListener implements OnModuleInit, OnModuleDestroy {
     client.on('error', () => this.retry(client));
     client.on('end', () => this.retry(client));
     client.on('notification', (message) => {
-      if (message.channel !== CASE_CHANGES_CHANNEL || !message.payload) return;
+      const subject: Subject<unknown> | undefined = (this.subjects as Record<string, Subject<unknown>>)[
+        message.channel
+      ];
+      if (!subject || !message.payload) return;
       try {
-        this.subject.next(JSON.parse(message.payload) as CaseChange);
+        subject.next(JSON.parse(message.payload));
       } catch {
-        this.logger.warn('case changes: a notice that is not JSON was ignored');
+        this.logger.warn(`${message.channel}: a notice that is not JSON was ignored`);
       }
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CASE_CHANGES_CHANNEL}`);
+      for (const channel of Object.keys(this.subjects)) await client.query(`LISTEN ${channel}`);
       this.reconnectDelay = RECONNECT_MIN_MS;
-      this.logger.log('listening for case changes');
+      this.logger.log('listening for case changes and staff messages');
     } catch (error) {
-      this.logger.warn(`case changes: cannot listen yet (${(error as Error).message}); retrying`);
+      this.logger.warn(`live notices: cannot listen yet (${(error as Error).message}); retrying`);
       this.retry(client);
     }
   }

@@ -215,18 +215,25 @@ describe('an appeal walking through intake, routing, escalation and notification
     expect(notifications).toEqual(
       expect.arrayContaining([
         { event_type: EventTypes.registered, recipient: 'asel@example.kz', channel: 'email', language: 'kk' },
-        { event_type: EventTypes.routed, recipient: 'akimat-almaty', channel: 'in-app', language: 'ru' },
+        { event_type: EventTypes.routed, recipient: 'asel@example.kz', channel: 'email', language: 'kk' },
+        // Staff messages carry every language: each user reads their own in the console.
+        {
+          event_type: EventTypes.deadlineAssigned,
+          recipient: 'akimat-almaty',
+          channel: 'in-app',
+          language: 'mul',
+        },
         {
           event_type: EventTypes.deadlineWarning,
           recipient: 'akimat-almaty',
           channel: 'in-app',
-          language: 'ru',
+          language: 'mul',
         },
         {
           event_type: EventTypes.escalated,
           recipient: 'central-reception',
           channel: 'in-app',
-          language: 'ru',
+          language: 'mul',
         },
       ]),
     );

@@ -55,17 +55,37 @@ describe('NotificationPlanner (who hears what)', () => {
     });
   });
 
-  it('tells the citizen which body answers and that body of a new case', () => {
-    const planned = plan(EventTypes.routed, {
+  it('tells the citizen which body answers, and that body of the new case once it has its deadline', () => {
+    const routed = plan(EventTypes.routed, {
       organizationId: 'akimat-abai',
       organizationName: 'Абай облысының әкімдігі',
     });
-    expect(who(planned)).toEqual([
-      'citizen:+77011234567:sms:appeal-routed',
-      'organization:akimat-abai:in-app:appeal-assigned',
-    ]);
-    expect(planned[0].params.organizationName).toBe('Абай облысының әкімдігі');
+    expect(who(routed)).toEqual(['citizen:+77011234567:sms:appeal-routed']);
+    expect(routed[0].params.organizationName).toBe('Абай облысының әкімдігі');
+    const dueAt = '2026-12-21T23:59:59.999+05:00';
+    for (const cause of ['routed', undefined]) {
+      const assigned = plan(EventTypes.deadlineAssigned, {
+        organizationId: 'akimat-abai',
+        dueAt,
+        ...(cause ? { cause } : {}),
+      });
+      expect(who(assigned)).toEqual(['organization:akimat-abai:in-app:appeal-assigned']);
+      expect(assigned[0].params.dueAt).toBe(dueAt);
+    }
   });
+
+  it.each(['transferred', 'extended', 'reopened'])(
+    'does not repeat the new-case message for a deadline moved by %s',
+    (cause) => {
+      expect(
+        plan(EventTypes.deadlineAssigned, {
+          organizationId: 'akimat-abai',
+          dueAt: '2026-12-21T23:59:59.999+05:00',
+          cause,
+        }),
+      ).toEqual([]);
+    },
+  );
 
   it('tells the citizen of a transfer and the new body that the case is theirs', () => {
     const planned = plan(EventTypes.transferred, {
@@ -147,7 +167,7 @@ describe('NotificationPlanner (who hears what)', () => {
       expect(JSON.stringify(message)).not.toMatch(/Әсел|\+7701|asel@/);
   });
 
-  it.each([EventTypes.accepted, EventTypes.resolved, EventTypes.deadlineAssigned, EventTypes.actionRefused])(
+  it.each([EventTypes.accepted, EventTypes.resolved, EventTypes.takenUnderControl, EventTypes.actionRefused])(
     'tells nobody of %s',
     (type) => {
       expect(plan(type, { organizationId: 'akimat-abai' })).toEqual([]);

@@ -1,5 +1,6 @@
 import {
   CENTRAL_RECEPTION_ID,
+  DeadlineCause,
   EventTypes,
   type AppealEscalatedData,
   type AppealLanguage,
@@ -7,6 +8,7 @@ import {
   type AppealRoutedData,
   type AppealTransferredData,
   type CitizenChannel,
+  type DeadlineAssignedData,
   type DeadlineExtendedData,
   type DeadlineWarningData,
 } from '@app/contracts';
@@ -77,10 +79,14 @@ export class NotificationPlanner {
         return citizen('appeal-registered');
       case EventTypes.routed: {
         const routed = event.data as unknown as AppealRoutedData;
-        return [
-          ...citizen('appeal-routed', { organizationName: routed.organizationName }),
-          ...staff(routed.organizationId, 'appeal-assigned', { organizationName: routed.organizationName }),
-        ];
+        return citizen('appeal-routed', { organizationName: routed.organizationName });
+      }
+      case EventTypes.deadlineAssigned: {
+        // Staff hear of a new case once it has its deadline, so the message says by when to answer; a deadline
+        // moved later (transfer, extension, reopening) is told by the step that moved it.
+        const assigned = event.data as unknown as DeadlineAssignedData;
+        if (assigned.cause !== undefined && assigned.cause !== DeadlineCause.routed) return [];
+        return staff(assigned.organizationId, 'appeal-assigned', { dueAt: assigned.dueAt });
       }
       case EventTypes.transferred: {
         const transferred = event.data as unknown as AppealTransferredData;

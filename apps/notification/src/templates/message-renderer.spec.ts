@@ -216,7 +216,12 @@ describe('MessageRenderer', () => {
       'still tells the citizen (%s) of an answer or a transfer from an event written before it carried the text or name',
       (language) => {
         const answered = renderer.citizen('appeal-responded', 'email', language, without('answerText'));
-        const transferred = renderer.citizen('appeal-transferred', 'sms', language, without('organizationName'));
+        const transferred = renderer.citizen(
+          'appeal-transferred',
+          'sms',
+          language,
+          without('organizationName'),
+        );
         if (answered.kind !== 'email' || transferred.kind !== 'sms') throw new Error('unexpected content');
         expect(answered.text).toContain(TRACKING);
         expect(transferred.text).toContain(TRACKING);

@@ -46,13 +46,20 @@ class SmsGateway {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/messages`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/messages`;
   }
 
   async stop(): Promise<void> {
     const server = this.server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+interface NotificationRow {
+  channel: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: Date;
 }
 
 const renderer = new MessageRenderer();
@@ -95,7 +102,7 @@ class WebhookReceiver {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/hooks`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
   }
 
   of(appealId: string): string[] {
@@ -145,10 +152,8 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     await service.start();
   }
 
-  async function statusOf(
-    eventId: string,
-  ): Promise<Array<{ channel: string; status: string; attempts: number; next_attempt_at: Date }>> {
-    const { rows } = await db.query(
+  async function statusOf(eventId: string): Promise<NotificationRow[]> {
+    const { rows } = await db.query<NotificationRow>(
       'SELECT channel, status, attempts, next_attempt_at FROM notification.notification WHERE event_id = $1',
       [eventId],
     );

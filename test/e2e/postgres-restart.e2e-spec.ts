@@ -229,7 +229,6 @@ describe('the five services when their PostgreSQL server crashes and restarts mi
       { event_type: EventTypes.deadlineAssigned, recipient_kind: 'organization', ...once },
       { event_type: EventTypes.registered, recipient_kind: 'citizen', ...once },
       { event_type: EventTypes.routed, recipient_kind: 'citizen', ...once },
-      { event_type: EventTypes.routed, recipient_kind: 'organization', ...once },
     ]);
     const ours = new Set([...sourceIds, ...appealIds]);
     const deadLetters = tap.records.filter(

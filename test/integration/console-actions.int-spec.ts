@@ -132,7 +132,7 @@ describe('staff actions', () => {
     ]);
   });
 
-  it('keeps the answer in the console and publishes only its id', async () => {
+  it('keeps the answer in the console and publishes it with its id, for notification to send the citizen', async () => {
     const { appealId } = await seedCase({ status: 'in-work' });
     const attachment = {
       name: 'жауап.pdf',
@@ -152,13 +152,13 @@ describe('staff actions', () => {
       [appealId],
     );
     expect(stored).toMatchObject({ text: 'Жауап мәтіні', attachments: [attachment] });
-    const published = await tap.waitFor<{ appealId: string; responseId: string }>(
+    const published = await tap.waitFor<{ appealId: string; responseId: string; text: string }>(
       Topics.events,
       'responded',
       (event) => event.type === EventTypes.responded && event.data.appealId === appealId,
     );
     expect(published.event.data.responseId).toBe(stored.id);
-    expect(JSON.stringify(published.event)).not.toContain('Жауап мәтіні');
+    expect(published.event.data.text).toBe('Жауап мәтіні');
   });
 
   it('refuse a reused Idempotency-Key with another body', async () => {

@@ -271,7 +271,8 @@ describe('the escalation chain in seconds (escalation in-process, real Kafka and
     await publisher.publish(extended.routed(), control.routed());
     const original = await waitForEvent<DeadlineAssignedData & Data>(extended, EventTypes.deadlineAssigned);
     const newDueAt = new Date(Date.parse(original.dueAt) + 6_000);
-    const beyond = new Date(Date.parse(original.dueAt) + 62 * 24 * 3600 * 1000);
+    // Past two months whichever they are (62 days is exactly two months from 1 December or 1 July).
+    const beyond = new Date(Date.parse(original.dueAt) + 70 * 24 * 3600 * 1000);
     const refusedExtension = extended.deadlineExtended(beyond);
     await publisher.publish(extended.deadlineExtended(newDueAt), refusedExtension);
 

@@ -65,14 +65,33 @@ interface NotificationRow {
 const renderer = new MessageRenderer();
 const LINK_KEY = 'a-test-citizen-link-key-of-32-characters';
 
-function registeredBy(
-  appeal: AppealUnderTest,
-  citizen: AppealRegisteredData['citizen'],
-  language: AppealRegisteredData['language'],
-  source?: string,
-): CloudEvent<AppealRegisteredData> {
-  const event = appeal.registered();
-  return { ...event, data: { ...event.data, citizen, language, ...(source ? { source } : {}) } };
+/** An appeal whose citizen asked to be told by e-mail or by SMS, as intake registers it (from `source`). */
+class CitizenAppeal {
+  readonly appeal = new AppealUnderTest('akimat-almaty');
+  /** Unique per appeal, so each test finds its own messages. */
+  readonly address: string;
+  readonly registered: CloudEvent<AppealRegisteredData>;
+
+  constructor(
+    channel: 'email' | 'sms',
+    language: AppealRegisteredData['language'] = 'kk',
+    options: { fullName?: string; source?: string } = {},
+  ) {
+    this.address =
+      channel === 'email'
+        ? `${this.appeal.appealId}@example.kz`
+        : `+7701${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const event = this.appeal.registered();
+    const fullName = options.fullName ?? 'Әлия Нұрланова';
+    const citizen =
+      channel === 'email'
+        ? { fullName, email: this.address, preferredChannel: channel }
+        : { fullName, phone: this.address, preferredChannel: channel };
+    this.registered = {
+      ...event,
+      data: { ...event.data, citizen, language, ...(options.source ? { source: options.source } : {}) },
+    };
+  }
 }
 
 /** A real webhook receiver that checks every delivery's signature with the Standard Webhooks library. */
@@ -182,13 +201,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     afterAll(() => service.stop());
 
     it("sends the citizen's e-mail in their language with the tracking number, and the answer itself", async () => {
-      const appeal = new AppealUnderTest('akimat-almaty');
-      const address = `ru-${appeal.appealId}@example.kz`;
-      const registered = registeredBy(
-        appeal,
-        { fullName: 'Иван Петров', email: address, preferredChannel: 'email' },
-        'ru',
-      );
+      const { appeal, address, registered } = new CitizenAppeal('email', 'ru', { fullName: 'Иван Петров' });
       await publisher.publish(registered);
       const [message] = await waitUntil(
         'the registration e-mail',
@@ -219,13 +232,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     });
 
     it('sends the same lifecycle event delivered twice only once', async () => {
-      const appeal = new AppealUnderTest('akimat-almaty');
-      const address = `twice-${appeal.appealId}@example.kz`;
-      const registered = registeredBy(
-        appeal,
-        { fullName: 'Әлия Нұрланова', email: address, preferredChannel: 'email' },
-        'kk',
-      );
+      const { address, registered } = new CitizenAppeal('email');
       await publisher.publish(registered, registered);
       await waitUntil('the e-mail', async () => mail.to(address).length > 0);
       await waitUntil('the delivery to be over', async () =>
@@ -237,13 +244,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     });
 
     it('delivers an e-mail once after the SMTP server comes back from an outage', async () => {
-      const appeal = new AppealUnderTest('akimat-almaty');
-      const address = `outage-${appeal.appealId}@example.kz`;
-      const registered = registeredBy(
-        appeal,
-        { fullName: 'John Smith', email: address, preferredChannel: 'email' },
-        'en',
-      );
+      const { address, registered } = new CitizenAppeal('email', 'en', { fullName: 'John Smith' });
       await mail.stop();
       try {
         await publisher.publish(registered);
@@ -270,11 +271,8 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     });
 
     it('sends an SMS through the gateway with its idempotency key', async () => {
-      const appeal = new AppealUnderTest('akimat-almaty');
-      const phone = `+7701${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-      await publisher.publish(
-        registeredBy(appeal, { fullName: 'Әлия Нұрланова', phone, preferredChannel: 'sms' }, 'kk'),
-      );
+      const { appeal, address: phone, registered } = new CitizenAppeal('sms');
+      await publisher.publish(registered);
       const [received] = await waitUntil('the SMS', async () => {
         const matching = sms.received.filter((message) => message.body.to === phone);
         return matching.length > 0 && matching;
@@ -323,34 +321,23 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     });
 
     it('delivers the events a system subscribed to, of its own appeals, signed', async () => {
-      const own = new AppealUnderTest('akimat-almaty');
-      const foreign = new AppealUnderTest('akimat-almaty');
-      const citizen = {
-        fullName: 'Әлия Нұрланова',
-        email: `hook-${own.appealId}@example.kz`,
-        preferredChannel: 'email' as const,
-      };
+      const own = new CitizenAppeal('email', 'kk', { source });
+      const foreign = new CitizenAppeal('email');
       await publisher.publish(
-        registeredBy(own, citizen, 'kk', source),
-        own.routed(),
-        registeredBy(foreign, citizen, 'kk'),
-        foreign.routed(),
+        own.registered,
+        own.appeal.routed(),
+        foreign.registered,
+        foreign.appeal.routed(),
       );
-      await waitUntil('both deliveries', async () => receiver.of(own.appealId).length >= 2);
+      await waitUntil('both deliveries', async () => receiver.of(own.appeal.appealId).length >= 2);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(receiver.of(own.appealId)).toEqual([EventTypes.registered, EventTypes.routed]);
-      expect(receiver.of(foreign.appealId)).toEqual([]);
+      expect(receiver.of(own.appeal.appealId)).toEqual([EventTypes.registered, EventTypes.routed]);
+      expect(receiver.of(foreign.appeal.appealId)).toEqual([]);
     });
 
     it('disables a failing subscription after its run of failures, holds what follows, and redelivers on request', async () => {
-      const appeal = new AppealUnderTest('akimat-almaty');
-      const citizen = {
-        fullName: 'Әлия Нұрланова',
-        email: `held-${appeal.appealId}@example.kz`,
-        preferredChannel: 'email' as const,
-      };
+      const { appeal, registered } = new CitizenAppeal('email', 'kk', { source });
       receiver.failing = true;
-      const registered = registeredBy(appeal, citizen, 'kk', source);
       await publisher.publish(registered);
       await waitUntil(
         'the subscription to be disabled',
@@ -387,20 +374,8 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     afterAll(() => service.stop());
 
     it('defers an SMS to the end of the quiet hours, and does not defer an e-mail', async () => {
-      const texting = new AppealUnderTest('akimat-almaty');
-      const phone = `+7702${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-      const bySms = registeredBy(
-        texting,
-        { fullName: 'Әлия Нұрланова', phone, preferredChannel: 'sms' },
-        'kk',
-      );
-      const writing = new AppealUnderTest('akimat-almaty');
-      const address = `night-${writing.appealId}@example.kz`;
-      const byMail = registeredBy(
-        writing,
-        { fullName: 'Әлия Нұрланова', email: address, preferredChannel: 'email' },
-        'kk',
-      );
+      const { address: phone, registered: bySms } = new CitizenAppeal('sms');
+      const { address, registered: byMail } = new CitizenAppeal('email');
       await publisher.publish(bySms, byMail);
       await waitUntil('the e-mail, at night too', async () => mail.to(address).length > 0);
       const [deferred] = await waitUntil('the SMS to be recorded', async () => {

@@ -10,4 +10,5 @@ export * from './i18n';
 export * from './unexpected-error.filter';
 export * from './kafka-reachability';
 export * from './rate-limits';
+export * from './polling-loop';
 export * from './system-access';

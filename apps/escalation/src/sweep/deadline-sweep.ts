@@ -1,5 +1,5 @@
 import { describeFailure, OutboxWriter } from '@app/messaging';
-import { countFromEnv, millisecondsFromEnv } from '@app/service-kit';
+import { countFromEnv, millisecondsFromEnv, PollingLoop } from '@app/service-kit';
 import {
   Injectable,
   Logger,
@@ -30,10 +30,12 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
   private readonly tickMs = millisecondsFromEnv('ESCALATION_TICK_MS', 1000, 10);
   private readonly batch = countFromEnv('ESCALATION_BATCH', 500);
   private readonly setAsideMs = millisecondsFromEnv('ESCALATION_SET_ASIDE_MS', 10 * 60_000, 1000);
-  private running = false;
-  private loop?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private wake?: () => void;
+  private readonly loop = new PollingLoop(
+    // A full batch means more is due: go on at once instead of waiting for the next tick.
+    async () => (await this.tick()) >= this.batch,
+    this.tickMs,
+    (error) => this.log.warn({ msg: 'deadline sweep failed', error: describeFailure(error) }),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,15 +46,11 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** One batch of warnings, then one of escalations; returns how many clocks it claimed. */
@@ -63,21 +61,6 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
     const warned = await this.pass(this.clocks.claimWarnings.bind(this.clocks), warn, rules, now);
     const escalated = await this.pass(this.clocks.claimOverdue.bind(this.clocks), overdue, rules, now);
     return Math.max(warned, escalated);
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        // A full batch means more is due: go on at once instead of waiting for the next tick.
-        if ((await this.tick()) >= this.batch) continue;
-      } catch (error) {
-        this.log.warn({ msg: 'deadline sweep failed', error: describeFailure(error) });
-      }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.tickMs);
-      });
-    }
   }
 
   private async pass(claim: Claim, decide: Decide, rules: ClockRules, now: Date): Promise<number> {

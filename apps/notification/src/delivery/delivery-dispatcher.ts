@@ -1,5 +1,6 @@
 import { NotificationChannel } from '@app/contracts';
 import { describeFailure, OutboxWriter } from '@app/messaging';
+import { PollingLoop } from '@app/service-kit';
 import {
   Inject,
   Injectable,
@@ -32,10 +33,7 @@ const ABANDONED_BATCH = 100;
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger(DeliveryDispatcher.name);
   private readonly inFlight = new Map<NotificationChannel, Set<Promise<void>>>();
-  private running = false;
-  private loop?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private wake?: () => void;
+  private readonly loop: PollingLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,25 +44,21 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     @Inject(ATTEMPT_LISTENERS) private readonly listeners: AttemptListener[],
   ) {
     for (const channel of Object.values(NotificationChannel)) this.inFlight.set(channel, new Set());
+    this.loop = new PollingLoop(
+      async () => (await this.pass()) > 0,
+      settings.pollMs,
+      (error) => this.log.warn({ msg: 'delivery pass failed', error: describeFailure(error) }),
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops claiming, then lets the sends in flight finish (each is bounded by the send timeout). */
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
     await Promise.all([...this.inFlight.values()].flatMap((sends) => [...sends]));
-  }
-
-  /** Wakes the loop now (a message was just recorded, or a send freed a slot). */
-  nudge(): void {
-    this.wake?.();
   }
 
   /** One pass: take over abandoned claims, then fill every channel's free slots; returns how many sends began. */
@@ -73,20 +67,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     let started = 0;
     for (const channel of Object.values(NotificationChannel)) started += await this.fill(channel, now);
     return started;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if ((await this.pass()) > 0) continue;
-      } catch (error) {
-        this.log.warn({ msg: 'delivery pass failed', error: describeFailure(error) });
-      }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.settings.pollMs);
-      });
-    }
   }
 
   private async fill(channel: NotificationChannel, now: Date): Promise<number> {
@@ -101,7 +81,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     for (const notification of claimed) {
       const send: Promise<void> = this.deliver(adapter, notification).finally(() => {
         sends.delete(send);
-        this.nudge();
+        // A slot is free: the next pass need not wait for the poll.
+        this.loop.nudge();
       });
       sends.add(send);
     }

@@ -146,6 +146,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
   let db: Client;
   let service: InProcessService;
   let issuer: TestTokenIssuer;
+  let smsUrl: string;
 
   async function startService(env: NodeJS.ProcessEnv): Promise<void> {
     service = new InProcessService(notificationService, {
@@ -157,7 +158,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
         NOTIFICATION_WEBHOOK_DISABLE_AFTER: '3',
         NOTIFICATION_SMTP_URL: mail.url,
         NOTIFICATION_MAIL_FROM: 'Өтініштер <noreply@appeals.test.kz>',
-        NOTIFICATION_SMS_GATEWAY_URL: await sms.start(),
+        NOTIFICATION_SMS_GATEWAY_URL: smsUrl,
         NOTIFICATION_SMS_QUIET_HOURS: 'off',
         NOTIFICATION_POLL_MS: '50',
         NOTIFICATION_RETRY_INITIAL_MS: '200',
@@ -182,6 +183,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
     await mail.start();
+    smsUrl = await sms.start();
     publisher = new LifecyclePublisher(testKafka('notification-delivery-test'));
     await publisher.connect();
     db = new Client({ connectionString: testDatabaseUrl() });
@@ -231,15 +233,26 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
       expect(answerMail.html).toContain('&lt;b&gt;Спасибо&lt;/b&gt;');
     });
 
-    it('sends the same lifecycle event delivered twice only once', async () => {
+    it('sends the same lifecycle event delivered twice only once, even when the inbox has forgotten it', async () => {
       const { address, registered } = new CitizenAppeal('email');
       await publisher.publish(registered, registered);
       await waitUntil('the e-mail', async () => mail.to(address).length > 0);
       await waitUntil('the delivery to be over', async () =>
         (await statusOf(registered.id)).every((row) => row.status === 'sent'),
       );
+      // As after a restore of the inbox or a replay by a new consumer group: only the notification's own
+      // (event, recipient, channel) key stands between the event and a second message.
+      await db.query('DELETE FROM notification.inbox_message WHERE event_id = $1', [registered.id]);
+      await publisher.publish(registered);
+      await waitUntil('the inbox to take the event again', async () => {
+        const { rows } = await db.query('SELECT 1 FROM notification.inbox_message WHERE event_id = $1', [
+          registered.id,
+        ]);
+        return rows.length > 0;
+      });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(mail.to(address)).toHaveLength(1);
+      expect(await statusOf(registered.id)).toHaveLength(1);
       expect(mail.to(address)[0].subject).toMatch(/[әғқңөұүһі]/i);
     });
 
@@ -388,6 +401,22 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
         (end < local ? end.plus({ days: 1 }) : end).toMillis(),
       );
       expect(sms.received.filter((message) => message.body.to === phone)).toHaveLength(0);
+
+      // Due now (a backlog, a retry), it still waits: no SMS is claimed inside the window.
+      await db.query('UPDATE notification.notification SET next_attempt_at = now() WHERE event_id = $1', [
+        bySms.id,
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await statusOf(bySms.id)).toMatchObject([{ status: 'pending', attempts: 0 }]);
+      expect(sms.received.filter((message) => message.body.to === phone)).toHaveLength(0);
+
+      // Deferred, not dropped: once the quiet hours are over (here: a notification without them) it goes.
+      await service.stop();
+      await startService({});
+      await waitUntil('the SMS after the quiet hours', async () =>
+        sms.received.some((message) => message.body.to === phone),
+      );
+      expect(await statusOf(bySms.id)).toMatchObject([{ status: 'sent', attempts: 1 }]);
     });
   });
 });

@@ -1,12 +1,11 @@
+import type { NotificationFailure } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import type { SendOutcome } from '../channels/delivery-channel';
 import type { Notification } from '../notifications/notification.entity';
 
 /** What the dispatcher decided after an attempt: try again at `nextAttemptAt`, or it is over. */
 export type AttemptVerdict =
-  | { kind: 'sent' }
-  | { kind: 'retry'; nextAttemptAt: Date }
-  | { kind: 'failed'; reason: 'rejected' | 'exhausted' | 'outcome-unknown' };
+  { kind: 'sent' } | { kind: 'retry'; nextAttemptAt: Date } | { kind: 'failed'; reason: NotificationFailure };
 
 /**
  * Told about every attempt, inside the transaction that records it (e.g. webhooks count a subscription's run of

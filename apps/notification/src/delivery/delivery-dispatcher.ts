@@ -22,6 +22,9 @@ import { outcomeEvent } from './outcome-events';
 
 /** How many abandoned claims one pass takes over. */
 const ABANDONED_BATCH = 100;
+/** Tries at recording an attempt's outcome, 0.5 s apart and doubling: about 15 s, well within a lease. */
+const RECORD_ATTEMPTS = 5;
+const RECORD_BACKOFF_MS = 500;
 
 /**
  * Sends what is due. A pending message is a row in PostgreSQL, claimed per channel up to that channel's free
@@ -97,16 +100,23 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       { channel: adapter.channel },
       (finishedAt.getTime() - startedAt.getTime()) / 1000,
     );
-    try {
-      await this.conclude(notification, adapter.deduplicates, { startedAt, finishedAt, outcome });
-    } catch (error) {
-      // The attempt stays claimed; when its lease runs out it is taken over as an unknown outcome.
-      this.log.warn({
-        msg: 'could not record a delivery attempt',
-        channel: adapter.channel,
-        notificationId: notification.id,
-        error: describeFailure(error),
-      });
+    // The outcome is known only here: a database that is away for a moment is waited out (with backoff)
+    // before the claim is left to expire, when it would be taken over as an unknown outcome.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.conclude(notification, adapter.deduplicates, { startedAt, finishedAt, outcome });
+        return;
+      } catch (error) {
+        this.log.warn({
+          msg: 'could not record a delivery attempt',
+          channel: adapter.channel,
+          notificationId: notification.id,
+          attempt,
+          error: describeFailure(error),
+        });
+        if (attempt >= RECORD_ATTEMPTS) return;
+        await new Promise((resolve) => setTimeout(resolve, RECORD_BACKOFF_MS * 2 ** (attempt - 1)));
+      }
     }
   }
 

@@ -25,10 +25,20 @@ function variableSuffix(channel: NotificationChannel): string {
   return channel.replace('-', '_').toUpperCase();
 }
 
+/** The most attempts a `kz.notifications.*` event may report (its contract's bound). */
+const CONTRACT_MAX_ATTEMPTS = 1000;
+
+function attemptsFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const attempts = countFromEnv(name, fallback, 1, env);
+  if (attempts > CONTRACT_MAX_ATTEMPTS)
+    throw new Error(`${name} must be at most ${CONTRACT_MAX_ATTEMPTS}, got ${attempts}`);
+  return attempts;
+}
+
 /** Read once at start-up; a bad value stops the service with the variable named. */
 export function deliverySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DeliverySettings {
   const sendTimeoutMs = millisecondsFromEnv('NOTIFICATION_SEND_TIMEOUT_MS', 30_000, 100, env);
-  const maxAttempts = countFromEnv('NOTIFICATION_MAX_ATTEMPTS', 12, 1, env);
+  const maxAttempts = attemptsFromEnv('NOTIFICATION_MAX_ATTEMPTS', 12, env);
   const channels = Object.fromEntries(
     Object.values(NotificationChannel).map((channel) => [
       channel,
@@ -39,10 +49,9 @@ export function deliverySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): D
           1,
           env,
         ),
-        maxAttempts: countFromEnv(
+        maxAttempts: attemptsFromEnv(
           `NOTIFICATION_MAX_ATTEMPTS_${variableSuffix(channel)}`,
           maxAttempts,
-          1,
           env,
         ),
       },

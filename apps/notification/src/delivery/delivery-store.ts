@@ -73,9 +73,13 @@ export class DeliveryStore {
       `UPDATE notification.notification AS n
           SET status = 'sending', attempts = n.attempts + 1, lease_until = now() + $3 * interval '1 millisecond',
               updated_at = now()
-        WHERE n.id IN (SELECT id FROM notification.notification
-                        WHERE status = 'pending' AND channel = $1 AND next_attempt_at <= now()
-                        ORDER BY next_attempt_at
+        WHERE n.id IN (SELECT due.id FROM notification.notification AS due
+                        WHERE due.status = 'pending' AND due.channel = $1 AND due.next_attempt_at <= now()
+                          -- A webhook of a subscription disabled meanwhile waits for its redelivery.
+                          AND NOT EXISTS (SELECT 1 FROM notification.webhook_subscription AS s
+                                           WHERE due.channel = 'webhook' AND s.id::text = due.recipient
+                                             AND s.status = 'disabled')
+                        ORDER BY due.next_attempt_at
                         LIMIT $2
                         FOR UPDATE SKIP LOCKED)
        RETURNING n.*`,

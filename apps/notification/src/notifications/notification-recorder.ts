@@ -1,5 +1,6 @@
 import {
   EventTypes,
+  NotificationFailure,
   type AppealEscalatedData,
   type AppealLanguage,
   type AppealRegisteredData,
@@ -7,11 +8,13 @@ import {
   type AppealTransferredData,
   type CloudEvent,
 } from '@app/contracts';
+import { OutboxWriter } from '@app/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RenderedContent } from '../channels/delivery-channel';
 import { deliveryMetrics } from '../delivery/delivery-metrics';
+import { outcomeEvent } from '../delivery/outcome-events';
 import { DELIVERY_SETTINGS, type DeliverySettings } from '../delivery/delivery-settings';
 import { MessageRenderer } from '../templates/message-renderer';
 import { WebhookAudience } from '../webhooks/webhook-audience';
@@ -26,7 +29,7 @@ import { Notification } from './notification.entity';
 
 export type LifecycleData = LifecycleEvent['data'] & { trackingNumber: string };
 
-const UNRENDERABLE = 'unrenderable';
+const UNRENDERABLE = NotificationFailure.unrenderable;
 
 /** The body that holds the case after this event, for the types that move it. */
 function newHolder(event: CloudEvent<LifecycleData>): string | undefined {
@@ -55,6 +58,7 @@ export class NotificationRecorder {
     private readonly renderer: MessageRenderer,
     private readonly webhooks: WebhookAudience,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async record(manager: EntityManager, event: CloudEvent<LifecycleData>, now = new Date()): Promise<number> {
@@ -85,9 +89,35 @@ export class NotificationRecorder {
       .values(rows as QueryDeepPartialEntity<Notification>[])
       .orIgnore()
       .updateEntity(false)
-      .returning(['id'])
+      .returning(['id', 'recipient', 'channel', 'status'])
       .execute();
-    return (inserted.raw as unknown[]).length;
+    const recorded = inserted.raw as Array<Pick<Notification, 'id' | 'recipient' | 'channel' | 'status'>>;
+    await this.announceUnrenderable(manager, rows, recorded, now);
+    return recorded.length;
+  }
+
+  /** A message its template could not say is over at once: announced as failed, so the case shows it. */
+  private async announceUnrenderable(
+    manager: EntityManager,
+    rows: Array<Partial<Notification>>,
+    recorded: Array<Pick<Notification, 'id' | 'recipient' | 'channel' | 'status'>>,
+    now: Date,
+  ): Promise<void> {
+    const failed = recorded
+      .filter((row) => row.status === 'failed')
+      .map((row) => {
+        const planned = rows.find(
+          (candidate) => candidate.recipient === row.recipient && candidate.channel === row.channel,
+        );
+        return Object.assign(new Notification(), planned, { id: String(row.id), attempts: 1 });
+      });
+    if (failed.length > 0)
+      await this.outbox.add(
+        manager,
+        failed.map((notification) =>
+          outcomeEvent(notification, { kind: 'failed', reason: UNRENDERABLE }, now),
+        ),
+      );
   }
 
   private message(

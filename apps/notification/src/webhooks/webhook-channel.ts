@@ -64,11 +64,14 @@ export class WebhookChannel implements DeliveryChannel, OnModuleDestroy {
       return { status: 'rejected', providerAnswer: `not a webhook message: ${message.content.kind}` };
     const subscription = await this.subscriptions.byId(message.recipient);
     if (!subscription) return { status: 'rejected', providerAnswer: 'the subscription was deleted' };
-    if (!this.config.allowInsecure && (await webhookHostErrors(subscription.url)).length > 0)
-      return {
-        status: 'rejected',
-        providerAnswer: "the URL's host is not on the public internet (or does not resolve)",
-      };
+    if (!this.config.allowInsecure) {
+      const [hostError] = await webhookHostErrors(subscription.url);
+      // A name that does not resolve now may be a resolver's bad moment: tried again, like an outage.
+      if (hostError?.code === 'unresolvableHost')
+        return { status: 'retry', providerAnswer: "the URL's host does not resolve" };
+      if (hostError)
+        return { status: 'rejected', providerAnswer: "the URL's host is not on the public internet" };
+    }
     const body = JSON.stringify(message.content.event);
     const headers = {
       'content-type': 'application/cloudevents+json; charset=utf-8',

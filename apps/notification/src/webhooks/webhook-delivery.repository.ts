@@ -64,16 +64,16 @@ export class WebhookDeliveryRepository {
   }
 
   /**
-   * Failed and held deliveries (created at or after `since`, if given) due again now, with a fresh run of
-   * attempts; how many.
+   * Held deliveries, and failed ones (created at or after `since`, if given), due again now, with a fresh run
+   * of attempts; how many. Every held one goes: once the subscription is enabled nothing else would release it.
    */
   async requeue(manager: EntityManager, subscriptionId: string, since: Date | undefined): Promise<number> {
     const [rows] = await manager.query<[unknown[], number]>(
       `UPDATE notification.notification
           SET status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL, last_error = NULL,
               failed_at = NULL, updated_at = now()
-        WHERE channel = 'webhook' AND recipient = $1 AND status IN ('failed', 'held') AND content IS NOT NULL
-          AND ($2::timestamptz IS NULL OR created_at >= $2)
+        WHERE channel = 'webhook' AND recipient = $1 AND content IS NOT NULL
+          AND (status = 'held' OR (status = 'failed' AND ($2::timestamptz IS NULL OR created_at >= $2)))
        RETURNING id`,
       [subscriptionId, since ?? null],
     );

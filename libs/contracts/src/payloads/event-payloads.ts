@@ -1,5 +1,10 @@
 import type { CloudEvent } from '../cloudevent';
-import { EventTypes, NotificationEventTypes } from '../event-types';
+import {
+  EventTypes,
+  LIFECYCLE_EVENT_TYPES,
+  NotificationEventTypes,
+  type LifecycleEventType,
+} from '../event-types';
 import { validatePayload, type ValidationResult } from '../validation';
 import { ActionRefusedData } from './action-refused';
 import { AppealEscalatedData, EscalationRequestedData } from './appeal-escalated';
@@ -83,3 +88,11 @@ export function validateEventData<K extends TypedEventType>(
   const cls: new () => EventDataMap[K] = payloadClasses[type];
   return validatePayload(cls, data);
 }
+
+/** The lifecycle types with a payload contract, the ones published today (`closed` has neither yet). */
+export const TYPED_LIFECYCLE_EVENT_TYPES: readonly Extract<LifecycleEventType, TypedEventType>[] =
+  Object.freeze(
+    LIFECYCLE_EVENT_TYPES.filter((type): type is Extract<LifecycleEventType, TypedEventType> =>
+      isTypedEventType(type),
+    ),
+  );

@@ -26,6 +26,8 @@ export const NotificationFailure = {
   exhausted: 'exhausted',
   /** The send may have happened (the connection broke mid-message) and the channel cannot deduplicate a retry. */
   outcomeUnknown: 'outcome-unknown',
+  /** The event lacked what the message must say; nothing was sent. */
+  unrenderable: 'unrenderable',
 } as const;
 export type NotificationFailure = (typeof NotificationFailure)[keyof typeof NotificationFailure];
 

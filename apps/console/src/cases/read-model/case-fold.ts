@@ -1,8 +1,7 @@
 import {
   EventTypes,
   findRegionByKato,
-  isTypedEventType,
-  LIFECYCLE_EVENT_TYPES,
+  TYPED_LIFECYCLE_EVENT_TYPES,
   type AppealRegisteredData,
   type TypedCloudEvent,
   type LifecycleEventType,
@@ -17,9 +16,7 @@ export type ProjectedType = Extract<Exclude<TypedEventType, typeof EventTypes.su
 export type ProjectedEvent = { [K in ProjectedType]: TypedCloudEvent<K> }[ProjectedType];
 
 /** Every lifecycle type with a payload contract (`closed` has none yet, and no publisher). */
-export const PROJECTED_TYPES: readonly ProjectedType[] = Object.freeze(
-  LIFECYCLE_EVENT_TYPES.filter((type): type is ProjectedType => isTypedEventType(type)),
-);
+export const PROJECTED_TYPES: readonly ProjectedType[] = TYPED_LIFECYCLE_EVENT_TYPES;
 
 /** What one event does to a case: its new row, the timeline entry, and on registration its contact and files. */
 export interface FoldStep {

@@ -1,4 +1,9 @@
-import { IsNotBlank, IsOptionalField, LIFECYCLE_EVENT_TYPES, type LifecycleEventType } from '@app/contracts';
+import {
+  IsNotBlank,
+  IsOptionalField,
+  TYPED_LIFECYCLE_EVENT_TYPES,
+  type LifecycleEventType,
+} from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Length } from 'class-validator';
 import type { WebhookSubscription, WebhookSubscriptionStatus } from '../webhook-subscription.entity';
@@ -14,14 +19,14 @@ export class CreateSubscriptionRequest {
   @IsString()
   url!: string;
 
-  @ApiProperty({ enum: LIFECYCLE_EVENT_TYPES, isArray: true, example: ['kz.appeals.registered.v1'] })
+  @ApiProperty({ enum: TYPED_LIFECYCLE_EVENT_TYPES, isArray: true, example: ['kz.appeals.registered.v1'] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(LIFECYCLE_EVENT_TYPES.length)
+  @ArrayMaxSize(TYPED_LIFECYCLE_EVENT_TYPES.length)
   @ArrayUnique(undefined, { message: 'eventTypes must not repeat a type' })
-  @IsIn(LIFECYCLE_EVENT_TYPES, {
+  @IsIn(TYPED_LIFECYCLE_EVENT_TYPES, {
     each: true,
-    message: `each of eventTypes must be one of: ${LIFECYCLE_EVENT_TYPES.join(', ')}`,
+    message: `each of eventTypes must be one of: ${TYPED_LIFECYCLE_EVENT_TYPES.join(', ')}`,
   })
   eventTypes!: LifecycleEventType[];
 
@@ -37,7 +42,7 @@ export class CreateSubscriptionRequest {
 export class SubscriptionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() url!: string;
-  @ApiProperty({ enum: LIFECYCLE_EVENT_TYPES, isArray: true }) eventTypes!: LifecycleEventType[];
+  @ApiProperty({ enum: TYPED_LIFECYCLE_EVENT_TYPES, isArray: true }) eventTypes!: LifecycleEventType[];
   @ApiPropertyOptional({ nullable: true }) description!: string | null;
   @ApiProperty({
     enum: ['active', 'disabled'],

@@ -192,6 +192,8 @@ describe('the subscription API: managing subscriptions', () => {
     expect(
       await refused({ url: hook('/x'), eventTypes: [EventTypes.registered, EventTypes.registered] }),
     ).toEqual(['eventTypes:arrayUnique']);
+    // `closed` has no contract and is never published: subscribing to it would wait for ever.
+    expect(await refused({ url: hook('/x'), eventTypes: [EventTypes.closed] })).toEqual(['eventTypes:isIn']);
     expect(await refused({ url: hook('/x'), eventTypes: [EventTypes.submitted] })).toEqual([
       'eventTypes:isIn',
     ]);
@@ -249,13 +251,13 @@ describe('the subscription API: managing subscriptions', () => {
     for (let i = count; i < MAX_SUBSCRIPTIONS; i++) ids.push(await subscribe(`/limit-${i}`));
     const refused = await call('POST', '', portal, {
       url: hook('/one-more'),
-      eventTypes: [EventTypes.closed],
+      eventTypes: [EventTypes.resolved],
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('webhook-subscription-limit');
     // Another system has limits of its own.
     expect(
-      (await call('POST', '', other, { url: hook('/other'), eventTypes: [EventTypes.closed] })).status,
+      (await call('POST', '', other, { url: hook('/other'), eventTypes: [EventTypes.resolved] })).status,
     ).toBe(201);
     for (const id of ids) await call('DELETE', `/${id}`, portal);
   });
@@ -353,7 +355,7 @@ describe('a failing webhook is disabled after its run of failures, and redeliver
   }
 
   it('counts failures, resets on a delivery, disables and holds at the limit; redelivery brings all back', async () => {
-    const id = await subscribe('/failing', [EventTypes.registered, EventTypes.closed]);
+    const id = await subscribe('/failing', [EventTypes.registered, EventTypes.resolved]);
     const first = await recordDelivery(id);
     const waiting = await recordDelivery(id);
     const failed = await recordDelivery(id, 'failed');
@@ -397,17 +399,17 @@ describe('a failing webhook is disabled after its run of failures, and redeliver
     // The planner holds what a disabled subscription is to get.
     const audience = notification.application.get(WebhookAudience);
     const manager = dataSource().manager;
-    expect(await audience.subscribersOf(manager, PORTAL, EventTypes.closed)).toContainEqual({
+    expect(await audience.subscribersOf(manager, PORTAL, EventTypes.resolved)).toContainEqual({
       subscriptionId: id,
       held: true,
     });
     expect(await audience.subscribersOf(manager, PORTAL, EventTypes.responded)).not.toContainEqual(
       expect.objectContaining({ subscriptionId: id }),
     );
-    expect(await audience.subscribersOf(manager, OTHER, EventTypes.closed)).not.toContainEqual(
+    expect(await audience.subscribersOf(manager, OTHER, EventTypes.resolved)).not.toContainEqual(
       expect.objectContaining({ subscriptionId: id }),
     );
-    expect(await audience.subscribersOf(manager, null, EventTypes.closed)).toEqual([]);
+    expect(await audience.subscribersOf(manager, null, EventTypes.resolved)).toEqual([]);
 
     // The delivery log: attempts with outcome and answer; no event content (nor anything personal in it).
     const log = await call('GET', `/${id}/deliveries?limit=2`, portal);

@@ -17,13 +17,15 @@ import { ATTEMPT_LISTENERS, type AttemptListener, type AttemptVerdict } from './
 import { decideAfterAttempt } from './attempt-verdicts';
 import { deliveryMetrics } from './delivery-metrics';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings';
-import { DeliveryStore } from './delivery-store';
+import { DeliveryStore, type RecordedAttempt } from './delivery-store';
 import { outcomeEvent } from './outcome-events';
 
 /** How many abandoned claims one pass takes over. */
 const ABANDONED_BATCH = 100;
 /** Tries at recording an attempt's outcome, 0.5 s apart and doubling: about 15 s, well within a lease. */
 const RECORD_ATTEMPTS = 5;
+/** Attempts recorded in one transaction at most. */
+const RECORD_BATCH = 200;
 const RECORD_BACKOFF_MS = 500;
 
 /**
@@ -37,6 +39,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly log = new Logger(DeliveryDispatcher.name);
   private readonly inFlight = new Map<NotificationChannel, Set<Promise<void>>>();
   private readonly loop: PollingLoop;
+  /** Attempts that ended and wait to be recorded; each send waits for its own. */
+  private readonly finished: Array<RecordedAttempt & { done: () => void }> = [];
+  private flushing?: Promise<void>;
+  private lastTakeOver = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -66,7 +72,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
 
   /** One pass: take over abandoned claims, then fill every channel's free slots; returns how many sends began. */
   async pass(now = new Date()): Promise<number> {
-    await this.takeOverAbandoned();
+    // Leases last a minute or more: looking for expired ones a few times per lease is soon enough.
+    if (now.getTime() - this.lastTakeOver >= this.settings.leaseMs / 4) {
+      this.lastTakeOver = now.getTime();
+      await this.takeOverAbandoned();
+    }
     let started = 0;
     for (const channel of Object.values(NotificationChannel)) started += await this.fill(channel, now);
     return started;
@@ -78,8 +88,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     if (!adapter) return 0;
     if (channel === NotificationChannel.sms && this.settings.smsQuietHours?.isQuiet(now)) return 0;
     const sends = this.inFlight.get(channel)!;
-    const free = this.settings.channels[channel].concurrency - sends.size;
-    if (free <= 0) return 0;
+    const concurrency = this.settings.channels[channel].concurrency;
+    const free = concurrency - sends.size;
+    // Claims come in batches: a claim per freed slot would cost a statement per message.
+    if (free <= 0 || (sends.size > 0 && free < Math.ceil(concurrency / 2))) return 0;
     const claimed = await this.store.claim(this.dataSource.manager, channel, free, this.settings.leaseMs);
     for (const notification of claimed) {
       const send: Promise<void> = this.deliver(adapter, notification).finally(() => {
@@ -100,24 +112,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       { channel: adapter.channel },
       (finishedAt.getTime() - startedAt.getTime()) / 1000,
     );
-    // The outcome is known only here: a database that is away for a moment is waited out (with backoff)
-    // before the claim is left to expire, when it would be taken over as an unknown outcome.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.conclude(notification, adapter.deduplicates, { startedAt, finishedAt, outcome });
-        return;
-      } catch (error) {
-        this.log.warn({
-          msg: 'could not record a delivery attempt',
-          channel: adapter.channel,
-          notificationId: notification.id,
-          attempt,
-          error: describeFailure(error),
-        });
-        if (attempt >= RECORD_ATTEMPTS) return;
-        await new Promise((resolve) => setTimeout(resolve, RECORD_BACKOFF_MS * 2 ** (attempt - 1)));
-      }
-    }
+    const verdict = this.verdict(notification, outcome, adapter.deduplicates, finishedAt);
+    await new Promise<void>((done) => {
+      this.finished.push({ notification, startedAt, finishedAt, outcome, verdict, done });
+      this.flushSoon();
+    });
   }
 
   private async attempt(adapter: DeliveryChannel, notification: Notification): Promise<SendOutcome> {
@@ -143,58 +142,103 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  private async conclude(
+  private verdict(
     notification: Notification,
+    outcome: SendOutcome,
     deduplicates: boolean,
-    attempt: { startedAt: Date; finishedAt: Date; outcome: SendOutcome },
-  ): Promise<void> {
-    const verdict = decideAfterAttempt(
+    now: Date,
+  ): AttemptVerdict {
+    return decideAfterAttempt(
       {
-        outcome: attempt.outcome,
+        outcome,
         attempts: notification.attempts,
         maxAttempts: this.settings.channels[notification.channel].maxAttempts,
         deduplicates,
-        now: attempt.finishedAt,
+        now,
         quietHours:
           notification.channel === NotificationChannel.sms ? this.settings.smsQuietHours : undefined,
       },
       { initialMs: this.settings.retryInitialMs, maxMs: this.settings.retryMaxMs },
     );
-    const recorded = await this.dataSource.transaction((manager) =>
-      this.recordAttempt(manager, notification, attempt, verdict),
+  }
+
+  /**
+   * Records finished attempts in batches, one transaction (one commit) for all that finished meanwhile: a
+   * commit per e-mail would bound delivery by the disk's flushes. One flush runs at a time.
+   */
+  private flushSoon(): void {
+    if (this.flushing) return;
+    this.flushing = (async () => {
+      while (this.finished.length > 0) {
+        const batch = this.finished.splice(0, RECORD_BATCH);
+        await this.recordWithRetries(batch);
+        for (const attempt of batch) attempt.done();
+      }
+    })().finally(() => {
+      this.flushing = undefined;
+      // One that finished between the last check and now would otherwise wait for the next.
+      if (this.finished.length > 0) this.flushSoon();
+    });
+  }
+
+  /**
+   * The outcomes are known only here: a database that is away for a moment is waited out (with backoff)
+   * before the claims are left to expire, when they would be taken over as unknown outcomes.
+   */
+  private async recordWithRetries(batch: RecordedAttempt[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const recorded = await this.dataSource.transaction((manager) => this.recordBatch(manager, batch));
+        this.afterCommit(recorded);
+        return;
+      } catch (error) {
+        this.log.warn({
+          msg: 'could not record delivery attempts',
+          attempts: batch.length,
+          attempt,
+          error: describeFailure(error),
+        });
+        if (attempt >= RECORD_ATTEMPTS) return;
+        await new Promise((resolve) => setTimeout(resolve, RECORD_BACKOFF_MS * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  /** The log entries and new states, the listeners (webhook health) and the outcome events of those recorded. */
+  private async recordBatch(manager: EntityManager, batch: RecordedAttempt[]): Promise<RecordedAttempt[]> {
+    const ids = await this.store.record(manager, batch);
+    const recorded = batch.filter((attempt) => ids.has(attempt.notification.id));
+    for (const { notification, outcome, verdict } of recorded)
+      for (const listener of this.listeners)
+        await listener.afterAttempt(manager, notification, outcome, verdict);
+    const outcomes = recorded.flatMap(({ notification, verdict, finishedAt }) =>
+      verdict.kind === 'retry' ? [] : [outcomeEvent(notification, verdict, finishedAt)],
     );
-    if (!recorded) return;
-    deliveryMetrics.attempts.inc({ channel: notification.channel, outcome: attempt.outcome.status });
-    if (verdict.kind !== 'retry') {
+    if (outcomes.length > 0) await this.outbox.add(manager, outcomes);
+    return recorded;
+  }
+
+  private afterCommit(recorded: RecordedAttempt[]): void {
+    let over = 0;
+    for (const { notification, outcome, verdict } of recorded) {
+      deliveryMetrics.attempts.inc({ channel: notification.channel, outcome: outcome.status });
+      if (verdict.kind === 'retry') continue;
+      over += 1;
       deliveryMetrics.finished.inc({
         channel: notification.channel,
         result: verdict.kind === 'sent' ? 'sent' : verdict.reason,
       });
-      this.outbox.notifyCommitted();
+      if (verdict.kind === 'failed')
+        this.log.warn({
+          msg: 'notification failed',
+          channel: notification.channel,
+          notificationId: notification.id,
+          template: notification.template,
+          reason: verdict.reason,
+          attempts: notification.attempts,
+        });
     }
-    if (verdict.kind === 'failed')
-      this.log.warn({
-        msg: 'notification failed',
-        channel: notification.channel,
-        notificationId: notification.id,
-        template: notification.template,
-        reason: verdict.reason,
-        attempts: notification.attempts,
-      });
-  }
-
-  private async recordAttempt(
-    manager: EntityManager,
-    notification: Notification,
-    attempt: { startedAt: Date; finishedAt: Date; outcome: SendOutcome },
-    verdict: AttemptVerdict,
-  ): Promise<boolean> {
-    if (!(await this.store.record(manager, notification, attempt, verdict))) return false;
-    for (const listener of this.listeners)
-      await listener.afterAttempt(manager, notification, attempt.outcome, verdict);
-    if (verdict.kind !== 'retry')
-      await this.outbox.add(manager, [outcomeEvent(notification, verdict, attempt.finishedAt)]);
-    return true;
+    if (over > 0) this.outbox.notifyCommitted();
   }
 
   /**
@@ -202,35 +246,29 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
    * reached the provider, so it is concluded as an unknown outcome (retried only where the channel deduplicates).
    */
   private async takeOverAbandoned(): Promise<void> {
-    const concluded = await this.dataSource.transaction(async (manager) => {
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const abandoned = await this.store.abandoned(manager, ABANDONED_BATCH);
-      let closed = 0;
-      for (const notification of abandoned) {
-        const at = new Date();
-        const outcome: SendOutcome = {
-          status: 'unknown',
-          providerAnswer: 'the dispatcher stopped during the attempt',
-        };
-        const verdict = decideAfterAttempt(
-          {
-            outcome,
-            attempts: notification.attempts,
-            maxAttempts: this.settings.channels[notification.channel].maxAttempts,
-            deduplicates: this.channels.adapterFor(notification.channel)?.deduplicates ?? false,
-            now: at,
-          },
-          { initialMs: this.settings.retryInitialMs, maxMs: this.settings.retryMaxMs },
-        );
-        await this.recordAttempt(
-          manager,
+      const at = new Date();
+      const outcome: SendOutcome = {
+        status: 'unknown',
+        providerAnswer: 'the dispatcher stopped during the attempt',
+      };
+      return this.recordBatch(
+        manager,
+        abandoned.map((notification) => ({
           notification,
-          { startedAt: notification.leaseUntil ?? at, finishedAt: at, outcome },
-          verdict,
-        );
-        if (verdict.kind !== 'retry') closed += 1;
-      }
-      return closed;
+          startedAt: notification.leaseUntil ?? at,
+          finishedAt: at,
+          outcome,
+          verdict: this.verdict(
+            notification,
+            outcome,
+            this.channels.adapterFor(notification.channel)?.deduplicates ?? false,
+            at,
+          ),
+        })),
+      );
     });
-    if (concluded > 0) this.outbox.notifyCommitted();
+    this.afterCommit(recorded);
   }
 }

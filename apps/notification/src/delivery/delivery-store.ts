@@ -5,6 +5,15 @@ import type { SendOutcome } from '../channels/delivery-channel';
 import { Notification } from '../notifications/notification.entity';
 import type { AttemptVerdict } from './attempt-listener';
 
+/** One attempt as it ended, and what follows it. */
+export interface RecordedAttempt {
+  notification: Notification;
+  startedAt: Date;
+  finishedAt: Date;
+  outcome: SendOutcome;
+  verdict: AttemptVerdict;
+}
+
 /** The longest provider answer kept in the delivery log. */
 const MAX_PROVIDER_ANSWER = 1000;
 
@@ -102,47 +111,61 @@ export class DeliveryStore {
   }
 
   /**
-   * The attempt in the delivery log and the message's new state, in the caller's transaction. False when the
-   * claim was no longer this dispatcher's (its lease ran out and the message was taken over meanwhile).
+   * Many attempts' log entries and their messages' new states, in the caller's transaction and a fixed number
+   * of statements (one commit for a whole batch of sends). Returns the ids recorded: an attempt whose claim
+   * was no longer this dispatcher's (its lease ran out and the message was taken over meanwhile) is left out.
    */
-  async record(
-    manager: EntityManager,
-    notification: Notification,
-    attempt: { startedAt: Date; finishedAt: Date; outcome: SendOutcome },
-    verdict: AttemptVerdict,
-  ): Promise<boolean> {
+  async record(manager: EntityManager, attempts: RecordedAttempt[]): Promise<Set<string>> {
+    if (attempts.length === 0) return new Set();
+    const column = <T>(pick: (attempt: RecordedAttempt) => T): T[] => attempts.map(pick);
     const [updated] = await manager.query<[Array<{ id: string }>, number]>(
-      `UPDATE notification.notification
-          SET status = $2, next_attempt_at = COALESCE($3, next_attempt_at), lease_until = NULL,
-              last_error = $4, sent_at = $5, failed_at = $6, updated_at = now()
-        WHERE id = $1 AND status = 'sending' AND attempts = $7
-       RETURNING id`,
+      `UPDATE notification.notification AS n
+          SET status = v.status, next_attempt_at = COALESCE(v.next_attempt_at, n.next_attempt_at),
+              lease_until = NULL, last_error = v.last_error, sent_at = v.sent_at, failed_at = v.failed_at,
+              updated_at = now()
+         FROM unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::timestamptz[],
+                     $7::timestamptz[])
+              AS v(id, attempts, status, next_attempt_at, last_error, sent_at, failed_at)
+        WHERE n.id = v.id AND n.status = 'sending' AND n.attempts = v.attempts
+       RETURNING n.id`,
       [
-        notification.id,
-        verdict.kind === 'retry' ? 'pending' : verdict.kind,
-        verdict.kind === 'retry' ? verdict.nextAttemptAt : null,
-        verdict.kind === 'failed' ? verdict.reason : verdict.kind === 'retry' ? attempt.outcome.status : null,
-        verdict.kind === 'sent' ? attempt.finishedAt : null,
-        verdict.kind === 'failed' ? attempt.finishedAt : null,
-        notification.attempts,
+        column((a) => a.notification.id),
+        column((a) => a.notification.attempts),
+        column((a) => (a.verdict.kind === 'retry' ? 'pending' : a.verdict.kind)),
+        column((a) => (a.verdict.kind === 'retry' ? a.verdict.nextAttemptAt : null)),
+        column((a) =>
+          a.verdict.kind === 'failed'
+            ? a.verdict.reason
+            : a.verdict.kind === 'retry'
+              ? a.outcome.status
+              : null,
+        ),
+        column((a) => (a.verdict.kind === 'sent' ? a.finishedAt : null)),
+        column((a) => (a.verdict.kind === 'failed' ? a.finishedAt : null)),
       ],
     );
-    if (updated.length === 0) return false;
-    // Numbered across redeliveries (which start the attempt count again), under the row lock just taken.
+    const recorded = new Set(updated.map((row) => String(row.id)));
+    const logged = attempts.filter((a) => recorded.has(a.notification.id));
+    if (logged.length === 0) return recorded;
+    const entries = (pick: (attempt: RecordedAttempt) => unknown): unknown[] => logged.map(pick);
+    // Numbered across redeliveries (which start the attempt count again), under the row locks just taken.
     await manager.query(
       `INSERT INTO notification.delivery_attempt
          (notification_id, attempt, channel, started_at, finished_at, outcome, provider_answer)
-       SELECT $1, COALESCE(MAX(attempt), 0) + 1, $2, $3, $4, $5, $6
-         FROM notification.delivery_attempt WHERE notification_id = $1`,
+       SELECT v.id,
+              COALESCE((SELECT MAX(a.attempt) FROM notification.delivery_attempt AS a WHERE a.notification_id = v.id), 0) + 1,
+              v.channel, v.started_at, v.finished_at, v.outcome, v.answer
+         FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[])
+              AS v(id, channel, started_at, finished_at, outcome, answer)`,
       [
-        notification.id,
-        notification.channel,
-        attempt.startedAt,
-        attempt.finishedAt,
-        attempt.outcome.status,
-        attempt.outcome.providerAnswer.slice(0, MAX_PROVIDER_ANSWER),
+        entries((a) => a.notification.id),
+        entries((a) => a.notification.channel),
+        entries((a) => a.startedAt),
+        entries((a) => a.finishedAt),
+        entries((a) => a.outcome.status),
+        entries((a) => a.outcome.providerAnswer.slice(0, MAX_PROVIDER_ANSWER)),
       ],
     );
-    return true;
+    return recorded;
   }
 }

@@ -172,6 +172,10 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
     await service.start();
   }
 
+  async function serviceUrl(): Promise<string> {
+    return (await service.application.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
   async function statusOf(eventId: string): Promise<NotificationRow[]> {
     const { rows } = await db.query<NotificationRow>(
       'SELECT channel, status, attempts, next_attempt_at FROM notification.notification WHERE event_id = $1',
@@ -266,6 +270,12 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
           async () => (await statusOf(registered.id))[0]?.attempts >= 3,
         );
         expect(mail.to(address)).toHaveLength(0);
+        // What waits shows on the metrics, so an outage is seen before anyone misses a message.
+        const metrics = await (await fetch(`${await serviceUrl()}/metrics`)).text();
+        expect(metrics).toMatch(/^notification_waiting\{channel="email",status="pending"\} [1-9]\d*$/m);
+        expect(metrics).toMatch(
+          /^notification_oldest_waiting_seconds\{channel="email",status="pending"\} \d/m,
+        );
       } finally {
         await mail.start();
       }
@@ -318,7 +328,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
 
     beforeAll(async () => {
       await startService({});
-      baseUrl = (await service.application.getUrl()).replace('[::1]', '127.0.0.1');
+      baseUrl = await serviceUrl();
       authorization = `Bearer ${await issuer.systemToken(source, { expiresInSeconds: 3600 })}`;
       const created = await api('POST', '', {
         url: await receiver.start(),

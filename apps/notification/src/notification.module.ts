@@ -8,6 +8,7 @@ import { InAppChannel } from './channels/in-app-channel';
 import { SmtpEmailChannel } from './channels/smtp-email-channel';
 import { ATTEMPT_LISTENERS, type AttemptListener } from './delivery/attempt-listener';
 import { DeliveryDispatcher } from './delivery/delivery-dispatcher';
+import { DeliveryGauges } from './delivery/delivery-metrics';
 import { DELIVERY_SETTINGS, deliverySettingsFromEnv } from './delivery/delivery-settings';
 import { DeliveryStore } from './delivery/delivery-store';
 import { citizenLinkSettingsFromEnv, PortalLinks } from './notifications/citizen-links';
@@ -45,6 +46,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationRecorder,
     DeliveryStore,
     DeliveryDispatcher,
+    DeliveryGauges,
   ],
 })
 export class NotificationModule {}

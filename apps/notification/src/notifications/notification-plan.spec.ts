@@ -74,7 +74,7 @@ describe('NotificationPlanner (who hears what)', () => {
     }
   });
 
-  it.each(['transferred', 'extended', 'reopened'])(
+  it.each(['transferred', 'reopened'])(
     'does not repeat the new-case message for a deadline moved by %s',
     (cause) => {
       expect(
@@ -100,8 +100,19 @@ describe('NotificationPlanner (who hears what)', () => {
     expect(planned[0].params.organizationName).toBe('Алматы қаласының әкімдігі');
   });
 
-  it('tells the citizen the new date of an extended deadline, and staff of a coming deadline', () => {
-    const extended = plan(EventTypes.deadlineExtended, { dueAt: '2026-12-25T23:59:59.999+05:00' });
+  it('tells the citizen the new date of an extension once escalation has moved the clock, and staff of a coming deadline', () => {
+    // The console's request alone tells nobody: escalation may refuse it (beyond the legal limit).
+    expect(
+      plan(EventTypes.deadlineExtended, {
+        organizationId: 'akimat-abai',
+        dueAt: '2026-12-25T23:59:59.999+05:00',
+      }),
+    ).toEqual([]);
+    const extended = plan(EventTypes.deadlineAssigned, {
+      organizationId: 'akimat-abai',
+      dueAt: '2026-12-25T23:59:59.999+05:00',
+      cause: 'extended',
+    });
     expect(who(extended)).toEqual(['citizen:+77011234567:sms:deadline-extended']);
     expect(extended[0].params.dueAt).toBe('2026-12-25T23:59:59.999+05:00');
     const warning = plan(EventTypes.deadlineWarning, {

@@ -9,7 +9,6 @@ import {
   type AppealTransferredData,
   type CitizenChannel,
   type DeadlineAssignedData,
-  type DeadlineExtendedData,
   type DeadlineWarningData,
 } from '@app/contracts';
 import type { CitizenTemplate, MessageParams, StaffTemplate } from '../templates/message-renderer';
@@ -82,9 +81,13 @@ export class NotificationPlanner {
         return citizen('appeal-routed', { organizationName: routed.organizationName });
       }
       case EventTypes.deadlineAssigned: {
-        // Staff hear of a new case once it has its deadline, so the message says by when to answer; a deadline
-        // moved later (transfer, extension, reopening) is told by the step that moved it.
         const assigned = event.data as unknown as DeadlineAssignedData;
+        // The citizen hears of an extension once escalation has moved the clock (it refuses one beyond the
+        // legal limit), with the date in force.
+        if (assigned.cause === DeadlineCause.extended)
+          return citizen('deadline-extended', { dueAt: assigned.dueAt });
+        // Staff hear of a new case once it has its deadline, so the message says by when to answer; a deadline
+        // moved by a transfer or a reopening is told by the step that moved it.
         if (assigned.cause !== undefined && assigned.cause !== DeadlineCause.routed) return [];
         return staff(assigned.organizationId, 'appeal-assigned', { dueAt: assigned.dueAt });
       }
@@ -95,10 +98,6 @@ export class NotificationPlanner {
           ...citizen('appeal-transferred', { organizationName }),
           ...staff(transferred.toOrganizationId, 'appeal-transferred-in', { organizationName }),
         ];
-      }
-      case EventTypes.deadlineExtended: {
-        const extended = event.data as unknown as DeadlineExtendedData;
-        return citizen('deadline-extended', { dueAt: extended.dueAt });
       }
       case EventTypes.deadlineWarning: {
         const warning = event.data as unknown as DeadlineWarningData;

@@ -293,6 +293,30 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
       expect(rows.slice(0, -1).every((row: { outcome: string }) => row.outcome === 'retry')).toBe(true);
     });
 
+    it('goes on with SMS and with recording events while the SMTP server is slow', async () => {
+      const slowMail = [new CitizenAppeal('email'), new CitizenAppeal('email')];
+      const texting = new CitizenAppeal('sms');
+      mail.answerDelayMs = 4_000;
+      try {
+        await publisher.publish(...slowMail.map(({ registered }) => registered));
+        await waitUntil('the e-mails to be in flight', async () =>
+          (await Promise.all(slowMail.map(({ registered }) => statusOf(registered.id)))).every(
+            ([row]) => row?.status === 'sending',
+          ),
+        );
+        await publisher.publish(texting.registered);
+        await waitUntil('the SMS, while the e-mails wait', async () =>
+          sms.received.some((message) => message.body.to === texting.address),
+        );
+        expect(slowMail.map(({ address }) => mail.to(address).length)).toEqual([0, 0]);
+      } finally {
+        mail.answerDelayMs = 0;
+      }
+      await waitUntil('the slow e-mails', async () =>
+        slowMail.every(({ address }) => mail.to(address).length === 1),
+      );
+    });
+
     it('sends an SMS through the gateway with its idempotency key', async () => {
       const { appeal, address: phone, registered } = new CitizenAppeal('sms');
       await publisher.publish(registered);

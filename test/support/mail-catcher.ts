@@ -8,6 +8,8 @@ import { SMTPServer } from 'smtp-server';
  */
 export class MailCatcher {
   readonly messages: ParsedMail[] = [];
+  /** How long the server takes to answer each message, as a slow relay would. */
+  answerDelayMs = 0;
   private server?: SMTPServer;
   private port = 0;
 
@@ -21,8 +23,10 @@ export class MailCatcher {
       onData: (stream, _session, done) => {
         simpleParser(stream)
           .then((mail) => {
-            this.messages.push(mail);
-            done();
+            setTimeout(() => {
+              this.messages.push(mail);
+              done();
+            }, this.answerDelayMs);
           })
           .catch(done);
       },

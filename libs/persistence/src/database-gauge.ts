@@ -1,4 +1,4 @@
-import { Counter, Gauge } from 'prom-client';
+import { Counter, Gauge, register } from 'prom-client';
 
 export interface GaugeReading<L extends string> {
   labels: Record<L, string>;
@@ -53,6 +53,9 @@ export function gaugeFromDatabase<L extends string>(options: DatabaseGaugeOption
     if (!(await settledWithin(reading, options.timeoutMs ?? 1000)))
       collectFailures.inc({ gauge: options.name });
   };
+  // A module built again in the same process (a service restarted in-process) reads through its new
+  // connection: the gauge of the old one goes.
+  register.removeSingleMetric(options.name);
   const gauge: Gauge<L> = new Gauge({
     name: options.name,
     help: options.help,

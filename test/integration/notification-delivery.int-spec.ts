@@ -12,12 +12,12 @@ import {
   testDatabaseUrl,
   testKafka,
 } from '@app/testing';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { Client } from 'pg';
 import { DateTime } from 'luxon';
 import { MessageRenderer } from '../../apps/notification/src/templates/message-renderer';
+import { HttpPeer } from '../support/http-peer';
 import { MailCatcher } from '../support/mail-catcher';
 import { InProcessService, notificationService } from '../support/service-in-process';
 
@@ -28,30 +28,19 @@ interface ReceivedSms {
   body: { to: string; text: string };
 }
 
-/** A real HTTP server playing the SMS gateway: it keeps what it is sent and answers 200 with an id. */
-class SmsGateway {
+/** The SMS gateway: keeps what it is sent and answers 200 with an id. */
+class SmsGateway extends HttpPeer {
   readonly received: ReceivedSms[] = [];
-  private server?: Server;
 
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      let raw = '';
-      request.setEncoding('utf8');
-      request.on('data', (chunk: string) => (raw += chunk));
-      request.on('end', () => {
-        this.received.push({ headers: request.headers, body: JSON.parse(raw) as ReceivedSms['body'] });
-        response
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ id: `sms-${this.received.length}` }));
-      });
+  constructor() {
+    super((request, body) => {
+      this.received.push({ headers: request.headers, body: JSON.parse(body) as ReceivedSms['body'] });
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: `sms-${this.received.length}` }),
+      };
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/messages`;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 
@@ -94,34 +83,26 @@ class CitizenAppeal {
   }
 }
 
-/** A real webhook receiver that checks every delivery's signature with the Standard Webhooks library. */
-class WebhookReceiver {
+/** A webhook receiver that checks every delivery's signature with the Standard Webhooks library. */
+class WebhookReceiver extends HttpPeer {
   readonly verified: Array<{ webhookId: string; type: string; appealId: string }> = [];
   secret = '';
   failing = false;
-  private server?: Server;
 
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      let raw = '';
-      request.setEncoding('utf8');
-      request.on('data', (chunk: string) => (raw += chunk));
-      request.on('end', () => {
-        if (this.failing) return void response.writeHead(503).end('maintenance');
-        const event = new Webhook(this.secret).verify(raw, request.headers as Record<string, string>) as {
-          type: string;
-          data: { appealId: string };
-        };
-        this.verified.push({
-          webhookId: String(request.headers['webhook-id']),
-          type: event.type,
-          appealId: event.data.appealId,
-        });
-        response.writeHead(204).end();
+  constructor() {
+    super((request, body) => {
+      if (this.failing) return { status: 503, body: 'maintenance' };
+      const event = new Webhook(this.secret).verify(body, request.headers as Record<string, string>) as {
+        type: string;
+        data: { appealId: string };
+      };
+      this.verified.push({
+        webhookId: String(request.headers['webhook-id']),
+        type: event.type,
+        appealId: event.data.appealId,
       });
+      return { status: 204 };
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
   }
 
   of(appealId: string): string[] {
@@ -129,13 +110,6 @@ class WebhookReceiver {
       .filter((delivery) => delivery.appealId === appealId)
       .map((delivery) => delivery.type)
       .sort();
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 
@@ -187,7 +161,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
     await mail.start();
-    smsUrl = await sms.start();
+    smsUrl = await sms.start('/messages');
     publisher = new LifecyclePublisher(testKafka('notification-delivery-test'));
     await publisher.connect();
     db = new Client({ connectionString: testDatabaseUrl() });
@@ -355,7 +329,7 @@ describe('notification delivers to real SMTP and SMS peers, once', () => {
       baseUrl = await serviceUrl();
       authorization = `Bearer ${await issuer.systemToken(source, { expiresInSeconds: 3600 })}`;
       const created = await api('POST', '', {
-        url: await receiver.start(),
+        url: await receiver.start('/hooks'),
         eventTypes: [EventTypes.registered, EventTypes.routed],
       });
       expect(created.status).toBe(201);

@@ -22,17 +22,17 @@ import { outcomeEvent } from './outcome-events';
 
 /** How many abandoned claims one pass takes over. */
 const ABANDONED_BATCH = 100;
-/** Tries at recording an attempt's outcome, 0.5 s apart and doubling: about 15 s, well within a lease. */
-const RECORD_ATTEMPTS = 5;
 /** Attempts recorded in one transaction at most. */
 const RECORD_BATCH = 200;
+/** Tries at recording attempts' outcomes, 0.5 s apart and doubling: about 15 s, well within a lease. */
+const RECORD_ATTEMPTS = 5;
 const RECORD_BACKOFF_MS = 500;
 
 /**
  * Sends what is due. A pending message is a row in PostgreSQL, claimed per channel up to that channel's free
  * slots, so a slow provider only ever fills its own slots: the consumer, which only records rows, and the other
- * channels go on. Each attempt ends in one transaction: the delivery log, the message's state, the listeners
- * (webhook health) and, when it is over, the outcome event in the outbox.
+ * channels go on. Attempts end in transactions of as many as ended meanwhile: the delivery log, the messages'
+ * states, the listeners (webhook health) and, for those that are over, the outcome events in the outbox.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {

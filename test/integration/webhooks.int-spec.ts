@@ -47,6 +47,9 @@ beforeAll(async () => {
     env: {
       ...issuer.notificationEnv(),
       NOTIFICATION_WEBHOOK_ALLOW_INSECURE: '1',
+      // These tests drive the channel and the health themselves: the service's own dispatcher looks once, at
+      // start, and then stays idle, so it never races them for the rows they write.
+      NOTIFICATION_POLL_MS: '3600000',
       NOTIFICATION_WEBHOOK_DISABLE_AFTER: String(DISABLE_AFTER),
       NOTIFICATION_WEBHOOK_MAX_SUBSCRIPTIONS: String(MAX_SUBSCRIPTIONS),
     },

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import type { DeliveryChannel, OutgoingMessage, SendOutcome } from '../channels/delivery-channel';
+import { retryAfterMs } from '../channels/http-outcome';
 import { receiverAnswer } from './receiver-answer';
 import { StandardWebhookSigner } from './standard-webhook-signer';
 import { WEBHOOK_CONFIG, type WebhookConfig } from './webhook-config';
@@ -19,11 +20,6 @@ interface ReceiverAnswer {
   status: number;
   body: string;
   retryAfter?: string;
-}
-
-/** Seconds of a Retry-After header, or undefined for a date or nothing. */
-function retryAfterMs(header: string | undefined): number | undefined {
-  return header && /^\d{1,6}$/.test(header.trim()) ? Number(header.trim()) * 1000 : undefined;
 }
 
 /**
@@ -98,7 +94,7 @@ export class WebhookChannel implements DeliveryChannel, OnModuleDestroy {
     const providerAnswer = receiverAnswer(status, body);
     if (status >= 200 && status < 300) return { status: 'sent', providerAnswer };
     if (status === 408 || status === 429 || status >= 500)
-      return { status: 'retry', providerAnswer, retryAfterMs: retryAfterMs(retryAfter) };
+      return { status: 'retry', providerAnswer, retryAfterMs: retryAfterMs(retryAfter ?? null) };
     // 410 Gone, any other 4xx, and a redirect (not followed): the receiver refuses this URL for good.
     return { status: 'rejected', providerAnswer };
   }

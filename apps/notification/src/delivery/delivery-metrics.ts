@@ -38,14 +38,18 @@ interface WaitingRow {
 @Injectable()
 export class DeliveryGauges {
   constructor(@InjectDataSource() dataSource: DataSource) {
+    // Both gauges are collected together at a scrape: they share one read of the table.
+    let reading: Promise<WaitingRow[]> | undefined;
     const waiting = (): Promise<WaitingRow[]> =>
-      dataSource.query<WaitingRow[]>(
-        `SELECT channel, status, count(*)::int AS count,
+      (reading ??= dataSource
+        .query<WaitingRow[]>(
+          `SELECT channel, status, count(*)::int AS count,
                 COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest_seconds
            FROM notification.notification
           WHERE status IN ('pending', 'sending', 'held')
           GROUP BY channel, status`,
-      );
+        )
+        .finally(() => (reading = undefined)));
     gaugeFromDatabase({
       name: 'notification_waiting',
       help: 'Messages not delivered yet, by channel and status (pending, sending, held)',

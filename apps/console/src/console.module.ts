@@ -8,6 +8,7 @@ import { consoleDefinition } from './console.definition';
 import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { WebAppModule } from './web/web-app.module';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module';
     CitizenModule,
     LiveModule,
     NotificationsModule,
+    WebAppModule,
   ],
 })
 export class ConsoleModule {}

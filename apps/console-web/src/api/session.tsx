@@ -1,0 +1,92 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiClient } from './api-client';
+import { TokenStore } from './tokens';
+import { isUiLanguage, type UiLanguage } from '../i18n/languages';
+
+export type StaffRole = 'operator' | 'supervisor' | 'central-reception' | 'admin';
+
+/** `GET /api/v1/me`: who is signed in. */
+export interface Me {
+  userId: string;
+  username: string | null;
+  role: StaffRole;
+  organizationId: string | null;
+  regionKato: string | null;
+  language: UiLanguage;
+}
+
+export type SessionState =
+  { status: 'starting' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me };
+
+interface Session {
+  api: ApiClient;
+  state: SessionState;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  /** Sets the UI language and, when signed in, the account's (its in-app messages follow it). */
+  setLanguage: (language: UiLanguage) => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const [state, setState] = useState<SessionState>({ status: 'starting' });
+  const api = useMemo(
+    () =>
+      new ApiClient(
+        new TokenStore(),
+        () => i18n.language,
+        () => setState({ status: 'signed-out' }),
+      ),
+    [i18n],
+  );
+
+  const signIn = useCallback(async () => {
+    const me = await api.get<Me>('/api/v1/me');
+    setState({ status: 'signed-in', me });
+    if (isUiLanguage(me.language)) await i18n.changeLanguage(me.language);
+  }, [api, i18n]);
+
+  useEffect(() => {
+    // A reload keeps the session while the tab's refresh token is good.
+    void api.refresh().then((ok) => (ok ? signIn() : setState({ status: 'signed-out' })));
+  }, [api, signIn]);
+
+  const session = useMemo<Session>(
+    () => ({
+      api,
+      state,
+      async login(username, password) {
+        await api.login(username, password);
+        await signIn();
+      },
+      async logout() {
+        await api.logout();
+        setState({ status: 'signed-out' });
+      },
+      async setLanguage(language) {
+        await i18n.changeLanguage(language);
+        if (state.status !== 'signed-in' || state.me.username === null) return;
+        const { data } = await api.send<Me>('PATCH', '/api/v1/me', { body: { language } });
+        setState({ status: 'signed-in', me: data });
+      },
+    }),
+    [api, state, i18n, signIn],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in member of staff; only for screens behind the sign-in. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useMe on a signed-out screen');
+  return state.me;
+}

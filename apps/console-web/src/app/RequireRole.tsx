@@ -1,0 +1,8 @@
+import { Navigate, Outlet } from 'react-router';
+import { useMe, type StaffRole } from '../api/session';
+import { homeOf } from './navigation';
+
+export function RequireRole({ roles }: { roles: readonly StaffRole[] }) {
+  const me = useMe();
+  return roles.includes(me.role) ? <Outlet /> : <Navigate to={homeOf(me.role)} replace />;
+}

@@ -1,0 +1,52 @@
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navigationFor } from './navigation';
+
+/** The frame of staff's screens: the menu their role may use, the language, and signing out. */
+export function StaffLayout() {
+  const { t } = useTranslation();
+  const { state, logout } = useSession();
+  const location = useLocation();
+  if (state.status === 'starting')
+    return (
+      <p className="app-loading" role="status">
+        {t('state.loading')}
+      </p>
+    );
+  if (state.status === 'signed-out')
+    return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const { me } = state;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <span className="app-header__name">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul className="app-nav">
+            {navigationFor(me.role).map((item) => (
+              <li key={item.path}>
+                <NavLink to={item.path}>{t(item.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-header__account">
+          <LanguageSwitch />
+          <span className="app-header__user">
+            {me.username ?? t('app.externalUser')} · {t(`roles.${me.role}`)}
+          </span>
+          <button type="button" className="button button--quiet" onClick={() => void logout()}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { PageHeading } from '../../components/PageHeading';
+
+export function DashboardScreen() {
+  return <PageHeading title="DashboardScreen" />;
+}

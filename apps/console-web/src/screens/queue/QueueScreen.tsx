@@ -1,0 +1,5 @@
+import { PageHeading } from '../../components/PageHeading';
+
+export function QueueScreen() {
+  return <PageHeading title="QueueScreen" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeading } from '../../components/PageHeading';
+
+export function AnswerScreen() {
+  return <PageHeading title="AnswerScreen" />;
+}

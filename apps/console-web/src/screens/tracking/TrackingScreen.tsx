@@ -1,0 +1,5 @@
+import { PageHeading } from '../../components/PageHeading';
+
+export function TrackingScreen() {
+  return <PageHeading title="TrackingScreen" />;
+}

@@ -36,6 +36,19 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/contracts/' },
     },
     {
+      name: 'web-ui-stays-in-the-browser',
+      severity: 'error',
+      comment:
+        "The console's web UI is bundled for the browser: it talks to the console over HTTP only. Server code " +
+        'in its bundle would not run there (Nest, TypeORM, class-validator) and could leak secrets into a ' +
+        'public file; the pure region list is the one shared piece.',
+      from: { path: '^apps/console-web/' },
+      to: {
+        path: '^(apps|libs)/',
+        pathNot: ['^apps/console-web/', '^libs/contracts/src/kazakhstan/region-list[.]ts$'],
+      },
+    },
+    {
       name: 'kafkajs-only-through-messaging',
       severity: 'error',
       comment:

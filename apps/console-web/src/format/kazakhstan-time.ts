@@ -1,4 +1,4 @@
-import { localeOf } from '../i18n/i18n';
+import { localeOf } from '../i18n/languages';
 
 /**
  * Kazakhstan keeps one time, UTC+5, since 1 March 2024. A fixed zone (`Etc/GMT-5` is UTC+5 in POSIX's inverted

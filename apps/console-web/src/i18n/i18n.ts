@@ -1,6 +1,6 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { initialLanguage, LOCALES, UI_LANGUAGES, type UiLanguage } from './languages';
+import { initialLanguage, UI_LANGUAGES } from './languages';
 
 const LANGUAGE_KEY = 'console.language';
 
@@ -34,8 +34,4 @@ export async function startI18n(): Promise<void> {
   };
   follow(i18next.language);
   i18next.on('languageChanged', follow);
-}
-
-export function localeOf(language: string): string {
-  return LOCALES[language as UiLanguage] ?? LOCALES.kk;
 }

@@ -20,3 +20,7 @@ export function initialLanguage(stored: string | null, preferred: readonly strin
   }
   return 'kk';
 }
+
+export function localeOf(language: string): string {
+  return isUiLanguage(language) ? LOCALES[language] : LOCALES.kk;
+}

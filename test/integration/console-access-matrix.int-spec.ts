@@ -77,6 +77,8 @@ POST /api/v1/auth/refresh                               | 401      | yes
 POST /api/v1/auth/token                                 | 401      | yes
 GET  /.well-known/jwks.json                             | 200      | yes
 POST /api/v1/appeals/track/{trackingNumber}/decision    | 404      | yes
+GET  /api/v1/appeals/track/{trackingNumber}             | 404      | yes
+GET  /api/v1/appeals/track/{trackingNumber}/answer      | 404      | yes
 GET  /health/live                                       | 200      | no
 GET  /health/ready                                      | 200      | no
 GET  /health/kafka                                      | 200      | no
@@ -528,6 +530,13 @@ const PLANS: Record<string, RoutePlan> = {
   'POST /api/v1/appeals/track/{trackingNumber}/decision': {
     path: () => `/api/v1/appeals/track/${A.history.trackingNumber}/decision`,
     body: () => ({ decision: 'reject', secret: 'not-the-secret' }),
+  },
+  // The test's tracking numbers are not of intake's form: the public routes answer 404 as to an unknown one.
+  'GET /api/v1/appeals/track/{trackingNumber}': {
+    path: () => `/api/v1/appeals/track/${A.history.trackingNumber}`,
+  },
+  'GET /api/v1/appeals/track/{trackingNumber}/answer': {
+    path: () => `/api/v1/appeals/track/${A.history.trackingNumber}/answer?response=${randomUUID()}&secret=x`,
   },
   'GET /health/live': { path: fixed('/health/live') },
   'GET /health/ready': { path: fixed('/health/ready') },

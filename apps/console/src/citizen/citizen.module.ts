@@ -4,10 +4,13 @@ import { ReadModelModule } from '../cases/read-model/read-model.module';
 import { CitizenDecisions } from './citizen-decisions';
 import { CitizenDecisionsController } from './citizen-decisions.controller';
 import { CITIZEN_LINK_KEY_VARIABLE, CitizenLinkKey } from './citizen-link-key';
+import { PublicAnswerView } from './tracking/public-answer-view';
+import { PublicCaseView } from './tracking/public-case-view';
+import { PublicTrackingController } from './tracking/public-tracking.controller';
 
 @Module({
   imports: [CaseActionsModule, ReadModelModule],
-  controllers: [CitizenDecisionsController],
+  controllers: [CitizenDecisionsController, PublicTrackingController],
   providers: [
     {
       provide: CitizenLinkKey,
@@ -21,6 +24,8 @@ import { CITIZEN_LINK_KEY_VARIABLE, CitizenLinkKey } from './citizen-link-key';
       },
     },
     CitizenDecisions,
+    PublicCaseView,
+    PublicAnswerView,
   ],
 })
 export class CitizenModule {}

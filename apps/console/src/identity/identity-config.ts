@@ -69,6 +69,12 @@ export const SIGN_IN_BUCKET = 'sign-in';
  */
 export const CITIZEN_DECISION_BUCKET = 'citizen-decision';
 
+/**
+ * The route bucket of the citizen's public pages (the status of a tracking number, the answer of a link), per
+ * address: enough for a citizen who reloads the page, too few to walk the space of tracking numbers.
+ */
+export const CITIZEN_TRACKING_BUCKET = 'citizen-tracking';
+
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
@@ -147,6 +153,10 @@ export function identityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ide
         [CITIZEN_DECISION_BUCKET]: {
           variable: 'CONSOLE_RATE_LIMIT_CITIZEN_DECISION',
           fallback: { limit: 10, windowMs: MINUTE },
+        },
+        [CITIZEN_TRACKING_BUCKET]: {
+          variable: 'CONSOLE_RATE_LIMIT_TRACKING',
+          fallback: { limit: 30, windowMs: MINUTE },
         },
       },
       env,

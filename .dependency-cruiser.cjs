@@ -41,11 +41,15 @@ module.exports = {
       comment:
         "The console's web UI is bundled for the browser: it talks to the console over HTTP only. Server code " +
         'in its bundle would not run there (Nest, TypeORM, class-validator) and could leak secrets into a ' +
-        'public file; the pure region list is the one shared piece.',
+        'public file; the pure region list and tracking-number format are the shared pieces.',
       from: { path: '^apps/console-web/' },
       to: {
         path: '^(apps|libs)/',
-        pathNot: ['^apps/console-web/', '^libs/contracts/src/kazakhstan/region-list[.]ts$'],
+        pathNot: [
+          '^apps/console-web/',
+          '^libs/contracts/src/kazakhstan/region-list[.]ts$',
+          '^libs/contracts/src/tracking-number[.]ts$',
+        ],
       },
     },
     {

@@ -1,4 +1,4 @@
-import { endOfKazakhstanDay, formatDateTime, kazakhstanDateOf } from './kazakhstan-time';
+import { endOfKazakhstanDay, formatDate, formatDateTime, kazakhstanDateOf } from './kazakhstan-time';
 
 describe('Kazakhstan time in the UI', () => {
   it('shows an instant in UTC+5 whatever the zone of the machine', () => {
@@ -15,6 +15,11 @@ describe('Kazakhstan time in the UI', () => {
   it('makes a chosen date a deadline at the end of that day in Kazakhstan', () => {
     expect(endOfKazakhstanDay('2026-12-15')).toBe('2026-12-15T18:59:59.000Z');
     expect(kazakhstanDateOf(endOfKazakhstanDay('2026-12-15'))).toBe('2026-12-15');
+  });
+
+  it('writes Kazakh dates with Kazakh month names, which browsers lack', () => {
+    expect(formatDateTime('2026-03-09T19:30:00Z', 'kk')).toBe('10 наурыз 2026 ж., 00:30');
+    expect(formatDate('2026-12-31T12:00:00Z', 'kk')).toBe('31 желтоқсан 2026 ж.');
   });
 
   it('shows a dash for a missing date', () => {

@@ -6,8 +6,58 @@ import { localeOf } from '../i18n/languages';
  */
 export const KAZAKHSTAN_TIME_ZONE = 'Etc/GMT-5';
 
+/** Month names as Kazakh dates write them (10 наурыз 2026 ж.). */
+const KAZAKH_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
+
+interface KazakhstanClock {
+  year: number;
+  month: number;
+  day: number;
+  time: string;
+}
+
+/** The instant moved by five hours, so that its UTC fields read as Kazakhstan's wall clock. */
+function onKazakhstanClock(iso: string): Date {
+  return new Date(new Date(iso).getTime() + 5 * 3600_000);
+}
+
+function clockOf(iso: string): KazakhstanClock {
+  const shifted = onKazakhstanClock(iso);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth(),
+    day: shifted.getUTCDate(),
+    time: shifted.toISOString().slice(11, 16),
+  };
+}
+
+/**
+ * Browsers' date data for Kazakh is thin (Chromium writes "2026 M03 10"), so Kazakh dates are written here;
+ * Russian and English come from the browser's own.
+ */
+function kazakhDate({ year, month, day }: KazakhstanClock): string {
+  return `${day} ${KAZAKH_MONTHS[month]} ${year} ж.`;
+}
+
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
+  if (language === 'kk') {
+    const clock = clockOf(iso);
+    return `${kazakhDate(clock)}, ${clock.time}`;
+  }
   return new Intl.DateTimeFormat(localeOf(language), {
     timeZone: KAZAKHSTAN_TIME_ZONE,
     dateStyle: 'medium',
@@ -17,6 +67,7 @@ export function formatDateTime(iso: string | null | undefined, language: string)
 
 export function formatDate(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
+  if (language === 'kk') return kazakhDate(clockOf(iso));
   return new Intl.DateTimeFormat(localeOf(language), {
     timeZone: KAZAKHSTAN_TIME_ZONE,
     dateStyle: 'medium',
@@ -25,7 +76,7 @@ export function formatDate(iso: string | null | undefined, language: string): st
 
 /** `YYYY-MM-DD` of an instant in Kazakhstan: the value of a date field. */
 export function kazakhstanDateOf(iso: string): string {
-  return new Date(new Date(iso).getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+  return onKazakhstanClock(iso).toISOString().slice(0, 10);
 }
 
 /** The end of a Kazakhstan day (23:59:59 UTC+5) as an instant: what a chosen date means as a deadline. */

@@ -1,11 +1,5 @@
+import { TRACKING_NUMBER_PATTERN } from '@app/contracts/tracking-number';
 import type { PublicAnswer, PublicCaseStatus } from '../../api/types/tracking';
-
-/**
- * A tracking number as intake issues it (`TRACKING_NUMBER_PATTERN` of libs/contracts/src/tracking-number.ts,
- * repeated here: the bundle imports nothing of the server). The console checks it again: this only spares a
- * request for a number that cannot be one.
- */
-export const TRACKING_NUMBER_PATTERN = /^KZ-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /** An example in the form intake issues, for the field's hint. */
 export const TRACKING_NUMBER_EXAMPLE = 'KZ-2026-7K3M-9Q2X';
@@ -14,7 +8,8 @@ export type TrackingNumberInput = { ok: true; value: string } | { ok: false; pro
 
 /**
  * A tracking number as a citizen may type it: spaces anywhere and lower case are forgiven (the server does the
- * same), anything else not of intake's form is refused before a request is spent on it.
+ * same), anything else not of intake's form is refused before a request is spent on it. The console checks it
+ * again: this only spares a request for a number that cannot be one.
  */
 export function readTrackingNumber(input: string): TrackingNumberInput {
   const value = input.replace(/\s+/g, '').toUpperCase();

@@ -49,6 +49,8 @@ export class AppealRoutingSystem {
             NOTIFICATION_JWKS_URL: `http://127.0.0.1:${this.ports.console}/.well-known/jwks.json`,
             // Local receivers listen on 127.0.0.1 over plain http; production refuses both.
             NOTIFICATION_WEBHOOK_ALLOW_INSECURE: '1',
+            // Citizens' messages link to the status and answer pages, which this system's console serves.
+            NOTIFICATION_CITIZEN_PORTAL_URL: `http://127.0.0.1:${this.ports.console}`,
             // The console refuses to start without one; this one is public, as local runs are.
             CONSOLE_CITIZEN_KEY_SECRET: LOCAL_CITIZEN_KEY_SECRET,
             ...options.extraEnv,

@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { formatDate, KAZAKHSTAN_TIME_ZONE } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
-import { localeOf } from '../../i18n/i18n';
+import { localeOf } from '../../i18n/languages';
 import { ChartCard } from './ChartCard';
 import {
   barChartHeight,

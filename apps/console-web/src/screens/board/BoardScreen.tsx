@@ -1,5 +1,218 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLiveEvents } from '../../api/live';
+import { useMe, useSession } from '../../api/session';
+import type { Board, BoardCase } from '../../api/types/board';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
+import { useAsync } from '../../components/useAsync';
+import { formatDateTime } from '../../format/kazakhstan-time';
+import { regionName } from '../../format/regions';
+import { boardSections, boardTotals, deadlineMark, mergePages, type BoardSection } from './board-sections';
+import './board.css';
+
+/** The API's largest page. */
+const PAGE_SIZE = 100;
+/** Events come in bursts (an action and the services' answers to it): one reload per burst. */
+const LIVE_DEBOUNCE_MS = 500;
 
 export function BoardScreen() {
-  return <PageHeading title="BoardScreen" />;
+  const { t, i18n } = useTranslation('board');
+  const { api } = useSession();
+  const me = useMe();
+  const [pages, setPages] = useState(1);
+  const [liveAt, setLiveAt] = useState<string | null>(null);
+
+  const board = useAsync(async () => {
+    const loaded: Board[] = [];
+    for (let page = 0; page < pages; page++) {
+      const next = await api.get<Board>('/api/v1/board', { limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+      loaded.push(next);
+      if (next.cases.nextOffset === undefined) break;
+    }
+    return mergePages(loaded);
+  }, String(pages));
+  const { reload } = board;
+
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const reloadSoon = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setLiveAt(new Date().toISOString());
+      reload();
+    }, LIVE_DEBOUNCE_MS);
+  }, [reload]);
+  useLiveEvents({ onCaseChanged: reloadSoon, onReconnected: reloadSoon });
+
+  const sections = useMemo(() => (board.data ? boardSections(board.data) : []), [board.data]);
+  const totals = boardTotals(sections);
+  const language = i18n.language;
+
+  return (
+    <>
+      <PageHeading title={t('title')} />
+      <p className="board__intro">{me.role === 'supervisor' ? t('intro.supervisor') : t('intro.central')}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {liveAt && board.data && !board.loading
+          ? t('live.updated', { time: formatDateTime(liveAt, language), total: totals.escalated })
+          : ''}
+      </p>
+      <ErrorNotice error={board.error} />
+      {!board.data && !board.error && <p role="status">{t('common:state.loading')}</p>}
+      {board.data && sections.length === 0 && <p className="notice notice--info">{t('empty')}</p>}
+      {board.data && sections.length > 0 && (
+        <>
+          <section aria-labelledby="board-summary" className="board__summary">
+            <h2 id="board-summary">{t('summary.heading')}</h2>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t('summary.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('summary.region')}</th>
+                    <th scope="col" className="board__number">
+                      {t('summary.escalated')}
+                    </th>
+                    <th scope="col" className="board__number">
+                      {t('summary.overdue')}
+                    </th>
+                    <th scope="col" className="board__number">
+                      {t('summary.underControl')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sections.map((section) => (
+                    <tr key={section.regionKato}>
+                      <th scope="row">
+                        <a href={`#${sectionId(section.regionKato)}`}>
+                          {regionName(section.regionKato, language)}
+                        </a>
+                      </th>
+                      <td className="board__number">{section.escalated}</td>
+                      <td className="board__number">{section.overdue}</td>
+                      <td className="board__number">{section.underControl}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                {sections.length > 1 && (
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('summary.total')}</th>
+                      <td className="board__number">{totals.escalated}</td>
+                      <td className="board__number">{totals.overdue}</td>
+                      <td className="board__number">{totals.underControl}</td>
+                    </tr>
+                  </tfoot>
+                )}
+              </table>
+            </div>
+          </section>
+          {sections.map((section) => (
+            <RegionSection key={section.regionKato} section={section} />
+          ))}
+          {board.data.cases.nextOffset !== undefined && (
+            <p className="board__more">
+              <span>
+                {t('more.shown', { shown: board.data.cases.items.length, total: board.data.cases.total })}
+              </span>{' '}
+              <button
+                type="button"
+                className="button"
+                disabled={board.loading}
+                onClick={() => setPages((count) => count + 1)}
+              >
+                {t('more.button')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function sectionId(regionKato: string): string {
+  return `board-region-${regionKato}`;
+}
+
+function RegionSection({ section }: { section: BoardSection }) {
+  const { t, i18n } = useTranslation('board');
+  const name = regionName(section.regionKato, i18n.language);
+  const headingId = sectionId(section.regionKato);
+  return (
+    <section aria-labelledby={headingId} className="board__region">
+      <h2 id={headingId} tabIndex={-1}>
+        {t('region.heading', { region: name, total: section.escalated })}
+      </h2>
+      <p className="board__region-counts">
+        {t('region.overdue', { total: section.overdue })} ·{' '}
+        {t('region.underControl', { total: section.underControl })}
+        {section.cases.length < section.escalated &&
+          ` · ${t('region.partial', { shown: section.cases.length, total: section.escalated })}`}
+      </p>
+      {section.cases.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('region.caption', { region: name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('column.trackingNumber')}</th>
+                <th scope="col">{t('column.subject')}</th>
+                <th scope="col">{t('column.level')}</th>
+                <th scope="col">{t('column.status')}</th>
+                <th scope="col">{t('column.escalatedAt')}</th>
+                <th scope="col">{t('column.deadline')}</th>
+                <th scope="col">{t('column.underControl')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {section.cases.map((item) => (
+                <CaseRow key={item.appealId} item={item} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CaseRow({ item }: { item: BoardCase }) {
+  const { t, i18n } = useTranslation('board');
+  const mark = deadlineMark(item);
+  return (
+    <tr className={mark ? `row--${mark}` : undefined}>
+      <th scope="row" className="board__tracking">
+        <Link to={`/cases/${item.appealId}`}>{item.trackingNumber}</Link>
+      </th>
+      <td className="board__subject">{item.subject}</td>
+      <td>{item.level ? t(`common:level.${item.level}`, { defaultValue: item.level }) : '—'}</td>
+      <td>{t(`common:status.${item.status}`, { defaultValue: item.status })}</td>
+      <td className="board__date">
+        {formatDateTime(item.escalatedAt, i18n.language)}
+        {item.escalationCount > 1 && (
+          <span className="board__times"> {t('escalations', { times: item.escalationCount })}</span>
+        )}
+      </td>
+      <td className="board__date">
+        {formatDateTime(item.dueAt, i18n.language)}
+        {mark && (
+          <>
+            {' '}
+            <span className={`badge badge--${mark}`}>{t(`deadline.${mark}`)}</span>
+          </>
+        )}
+      </td>
+      <td>
+        {item.underControl ? (
+          <span className="badge badge--ok">{t('underControl.yes')}</span>
+        ) : (
+          t('underControl.no')
+        )}
+      </td>
+    </tr>
+  );
 }

@@ -1,4 +1,10 @@
-import { endOfKazakhstanDay, formatDate, formatDateTime, kazakhstanDateOf } from './kazakhstan-time';
+import {
+  endOfKazakhstanDay,
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  kazakhstanDateOf,
+} from './kazakhstan-time';
 
 describe('Kazakhstan time in the UI', () => {
   it('shows an instant in UTC+5 whatever the zone of the machine', () => {
@@ -20,6 +26,7 @@ describe('Kazakhstan time in the UI', () => {
   it('writes Kazakh dates with Kazakh month names, which browsers lack', () => {
     expect(formatDateTime('2026-03-09T19:30:00Z', 'kk')).toBe('10 наурыз 2026 ж., 00:30');
     expect(formatDate('2026-12-31T12:00:00Z', 'kk')).toBe('31 желтоқсан 2026 ж.');
+    expect(formatDayMonth('2026-11-29T19:00:00Z', 'kk')).toBe('30 қараша');
   });
 
   it('shows a dash for a missing date', () => {

@@ -74,6 +74,19 @@ export function formatDate(iso: string | null | undefined, language: string): st
   }).format(new Date(iso));
 }
 
+/** A day and its month, for an axis of weeks: "30 қараша", "30 нояб.", "30 Nov". */
+export function formatDayMonth(iso: string, language: string): string {
+  if (language === 'kk') {
+    const { day, month } = clockOf(iso);
+    return `${day} ${KAZAKH_MONTHS[month]}`;
+  }
+  return new Intl.DateTimeFormat(localeOf(language), {
+    timeZone: KAZAKHSTAN_TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+  }).format(new Date(iso));
+}
+
 /** `YYYY-MM-DD` of an instant in Kazakhstan: the value of a date field. */
 export function kazakhstanDateOf(iso: string): string {
   return onKazakhstanClock(iso).toISOString().slice(0, 10);

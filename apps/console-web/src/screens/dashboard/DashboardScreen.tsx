@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
-import { formatDate, KAZAKHSTAN_TIME_ZONE } from '../../format/kazakhstan-time';
+import { formatDate, formatDayMonth } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
 import { localeOf } from '../../i18n/languages';
 import { ChartCard } from './ChartCard';
@@ -44,14 +44,9 @@ export function DashboardScreen() {
     const locale = localeOf(language);
     const numbers = new Intl.NumberFormat(locale);
     const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    const day = new Intl.DateTimeFormat(locale, {
-      timeZone: KAZAKHSTAN_TIME_ZONE,
-      day: 'numeric',
-      month: 'short',
-    });
     return {
       region: (kato) => regionName(kato, language),
-      week: (monday) => day.format(new Date(weekStart(monday))),
+      week: (monday) => formatDayMonth(weekStart(monday), language),
       number: (value) => numbers.format(value),
       percent: (value) => percents.format(value / 100),
     };

@@ -48,7 +48,7 @@ export function CaseTable({ caption, items, now }: CaseTableProps) {
                   <code>{item.category}</code>
                 </td>
                 <td>{regionName(item.scopeRegionKato, i18n.language)}</td>
-                <td>{item.organizationName ?? '—'}</td>
+                <td className="queue-table__holder">{item.organizationName ?? '—'}</td>
                 <td className="queue-table__date">
                   <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt, i18n.language)}</time>
                 </td>

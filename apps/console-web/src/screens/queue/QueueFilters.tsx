@@ -94,20 +94,6 @@ export function QueueFilters({ view, fieldError, onApply, onReset }: QueueFilter
               ))}
             </select>
           </FormField>
-          <FormField
-            label={t('filters.category')}
-            hint={t('filters.categoryHint')}
-            error={fieldError('category')}
-          >
-            <input
-              name="category"
-              value={draft.category}
-              onChange={(event) => change({ category: event.target.value })}
-              autoCapitalize="none"
-              spellCheck={false}
-              maxLength={64}
-            />
-          </FormField>
           <FormField label={t('filters.region')} error={fieldError('region')}>
             <select
               name="region"
@@ -151,6 +137,22 @@ export function QueueFilters({ view, fieldError, onApply, onReset }: QueueFilter
               ))}
             </select>
           </FormField>
+          <div className="queue-filters__category">
+            <FormField
+              label={t('filters.category')}
+              hint={t('filters.categoryHint')}
+              error={fieldError('category')}
+            >
+              <input
+                name="category"
+                value={draft.category}
+                onChange={(event) => change({ category: event.target.value })}
+                autoCapitalize="none"
+                spellCheck={false}
+                maxLength={64}
+              />
+            </FormField>
+          </div>
           <div className="field field--check">
             <input
               id={overdueId}

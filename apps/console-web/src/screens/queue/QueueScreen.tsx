@@ -26,6 +26,9 @@ import {
 } from './queue-params';
 import './queue.css';
 
+/** The query fields the filters show the API's messages for. */
+const FILTER_FIELDS = ['status', 'level', 'category', 'region', 'sort', 'order'];
+
 /** Live changes often come in bursts (an action and the events it sets off): one reload for a burst. */
 const LIVE_DEBOUNCE_MS = 500;
 
@@ -71,6 +74,12 @@ export function QueueScreen() {
 
   const apiError = cases.error instanceof ApiError ? cases.error : undefined;
   const fieldError = (field: string) => apiError?.messageFor(field);
+  // A refusal that names only fields shown on the screen is told next to them, not again above the list.
+  const shownFields = searching ? ['q'] : FILTER_FIELDS;
+  const toldAtFields =
+    apiError !== undefined &&
+    apiError.fieldErrors.length > 0 &&
+    apiError.fieldErrors.every((problem) => shownFields.includes(problem.field));
   const loaded = cases.data;
   const range = loaded ? pageRangeOf(loaded.page) : undefined;
 
@@ -108,7 +117,7 @@ export function QueueScreen() {
             <div className="visually-hidden" aria-live="polite">
               {announcement.text && <p key={announcement.round}>{announcement.text}</p>}
             </div>
-            <ErrorNotice error={cases.error} />
+            {!toldAtFields && <ErrorNotice error={cases.error} />}
             {!loaded && cases.loading && <p role="status">{t('common:state.loading')}</p>}
             {loaded && loaded.page.items.length === 0 && (
               <p className="notice notice--info">{searching ? t('table.searchEmpty') : t('table.empty')}</p>

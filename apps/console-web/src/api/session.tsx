@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiClient } from './api-client';
 import { TokenStore } from './tokens';
@@ -33,14 +42,15 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const [state, setState] = useState<SessionState>({ status: 'starting' });
-  const api = useMemo(
+  // One client for the tab's life: its single-flight refresh is what keeps a rotated refresh token from being
+  // spent twice (which would end the session).
+  const [api] = useState(
     () =>
       new ApiClient(
         new TokenStore(),
         () => i18n.language,
         () => setState({ status: 'signed-out' }),
       ),
-    [i18n],
   );
 
   const signIn = useCallback(async () => {
@@ -49,7 +59,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (isUiLanguage(me.language)) await i18n.changeLanguage(me.language);
   }, [api, i18n]);
 
+  const restored = useRef(false);
   useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
     // A reload keeps the session while the tab's refresh token is good.
     void api.refresh().then((ok) => (ok ? signIn() : setState({ status: 'signed-out' })));
   }, [api, signIn]);

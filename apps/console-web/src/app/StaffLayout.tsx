@@ -1,5 +1,6 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LiveEventsProvider } from '../api/live';
 import { useSession } from '../api/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
@@ -45,7 +46,9 @@ export function StaffLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
+        <LiveEventsProvider>
+          <Outlet />
+        </LiveEventsProvider>
       </main>
     </>
   );

@@ -24,7 +24,7 @@ import { dayInstant } from './case-view';
 interface ActionPanelProps {
   view: CasePageView;
   /** 202: the action was taken; the page says so and reloads. */
-  onDone: (action: CaseAction) => void;
+  onDone: (action: CaseAction, receipt: ActionReceipt) => void;
   /** 409: the case is not what the form was decided on; the page reloads it (stale: says so). */
   onConflict: (stale: boolean) => void;
 }
@@ -80,9 +80,9 @@ export function ActionPanel({ view, onDone, onConflict }: ActionPanelProps) {
           view={view}
           opening={open}
           onCancel={() => setOpening(null)}
-          onDone={(action) => {
+          onDone={(action, receipt) => {
             setOpening(null);
-            onDone(action);
+            onDone(action, receipt);
           }}
           onConflict={onConflict}
         />
@@ -95,7 +95,7 @@ interface ActionFormProps {
   view: CasePageView;
   opening: Opening;
   onCancel: () => void;
-  onDone: (action: CaseAction) => void;
+  onDone: (action: CaseAction, receipt: ActionReceipt) => void;
   onConflict: (stale: boolean) => void;
 }
 
@@ -126,11 +126,11 @@ function ActionForm({ view, opening, onCancel, onDone, onConflict }: ActionFormP
     setBusy(true);
     setError(null);
     try {
-      await api.send<ActionReceipt>('POST', actionPath(view.case.appealId, form.action), {
+      const { data } = await api.send<ActionReceipt>('POST', actionPath(view.case.appealId, form.action), {
         body: requestBody(form, values),
         headers: { 'Idempotency-Key': opening.key, 'If-Match': ifMatchOf(view.case.version) },
       });
-      onDone(form.action);
+      onDone(form.action, data);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409) {
         const stale = failure.code === 'stale-version';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useLiveEvents, type CaseChange } from '../../api/live';
 import { useSession } from '../../api/session';
-import type { CaseAction, CasePageView } from '../../api/types/case';
+import type { ActionReceipt, CaseAction, CasePageView } from '../../api/types/case';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
@@ -14,6 +14,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { RepeatAppeals } from './RepeatAppeals';
 import { say } from './phrase';
 import { describeEntry } from './timeline';
+import { versionOf } from './case-actions';
 import './case.css';
 
 type Notice = { kind: 'success' | 'info'; text: string } | { kind: 'stale' };
@@ -21,6 +22,11 @@ type Notice = { kind: 'success' | 'info'; text: string } | { kind: 'stale' };
 /** The case page: where the operator works one case (the API's `GET /api/v1/cases/:appealId`). */
 export function CaseScreen() {
   const { appealId = '' } = useParams();
+  // Another case (a repeat appeal's link) starts afresh: no notice, form or live message carries over.
+  return <CasePage key={appealId} appealId={appealId} />;
+}
+
+function CasePage({ appealId }: { appealId: string }) {
   const { t, i18n } = useTranslation('case');
   const { api } = useSession();
   // The language is part of the key: the deadline's days off come in the language the request asks for.
@@ -32,16 +38,17 @@ export function CaseScreen() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [live, setLive] = useState('');
   const noticeRef = useRef<HTMLDivElement>(null);
-  const shownVersion = useRef<number | undefined>(undefined);
+  // The version on screen, or the one this page's own action made: a live event up to it is no news.
+  const knownVersion = useRef(0);
   useEffect(() => {
-    shownVersion.current = view?.case.version;
+    knownVersion.current = Math.max(knownVersion.current, view?.case.version ?? 0);
   }, [view]);
   const { reload } = page;
 
   const onCaseChanged = useCallback(
     (change: CaseChange) => {
       if (change.appealId !== appealId) return;
-      if (shownVersion.current !== undefined && change.version <= shownVersion.current) return;
+      if (change.version <= knownVersion.current) return;
       const event = say(t, describeEntry({ type: change.eventType, data: {} }).title);
       setLive(t('live.updated', { event }));
       reload();
@@ -50,13 +57,15 @@ export function CaseScreen() {
   );
   useLiveEvents({ onCaseChanged });
 
-  const onDone = (action: CaseAction) => {
+  const onDone = (action: CaseAction, receipt: ActionReceipt) => {
+    knownVersion.current = Math.max(knownVersion.current, versionOf(receipt.etag));
+    setLive('');
     setNotice({ kind: 'success', text: t(`actions.done.${action}`) });
     reload();
     requestAnimationFrame(() => noticeRef.current?.focus());
   };
   const onConflict = (stale: boolean) => {
-    if (stale) setNotice({ kind: 'stale' });
+    setNotice(stale ? { kind: 'stale' } : null);
     reload();
   };
 
@@ -100,14 +109,14 @@ export function CaseScreen() {
         <>
           <ActionPanel view={view} onDone={onDone} onConflict={onConflict} />
           <div className="case-columns">
-            <div className="case-columns__main">
-              <AppealText view={view} />
-              <CaseTimeline timeline={view.timeline} />
-            </div>
             <div className="case-columns__side">
               <CaseDetails view={view} />
               <DeadlineCard view={view} />
               <CitizenCard view={view} />
+            </div>
+            <div className="case-columns__main">
+              <AppealText view={view} />
+              <CaseTimeline timeline={view.timeline} />
               <RepeatAppeals repeats={view.repeatAppeals} />
             </div>
           </div>

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/session';
 import type { CaseTimelineEntry } from '../../api/types/case';
 import { formatDateTime } from '../../format/kazakhstan-time';
 import { say } from './phrase';
-import { describeEntry, type DetailValue } from './timeline';
+import { describeEntry, type DetailValue, type Phrase } from './timeline';
 
 function Value({ value }: { value: DetailValue }) {
   const { t, i18n } = useTranslation('case');
@@ -19,6 +20,12 @@ function Value({ value }: { value: DetailValue }) {
 /** The case's events in words, oldest first, each with its time, who took it and what its data says. */
 export function CaseTimeline({ timeline }: { timeline: CaseTimelineEntry[] }) {
   const { t, i18n } = useTranslation('case');
+  const me = useMe();
+  // Events name staff by account id only; the reader's own steps are theirs.
+  const actorText = (actor: Phrase) =>
+    actor.key === 'timeline.actor.staff' && actor.values?.id === me.userId
+      ? t('timeline.actor.you')
+      : say(t, actor);
   return (
     <section className="card" aria-labelledby="case-timeline-heading">
       <h2 id="case-timeline-heading">{t('sections.timeline')}</h2>
@@ -47,7 +54,7 @@ export function CaseTimeline({ timeline }: { timeline: CaseTimelineEntry[] }) {
                     {described.actor && (
                       <div>
                         <dt>{t('timeline.by')}</dt>
-                        <dd>{say(t, described.actor)}</dd>
+                        <dd>{actorText(described.actor)}</dd>
                       </div>
                     )}
                     {described.details.map((detail, index) => (

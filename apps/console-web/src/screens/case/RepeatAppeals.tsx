@@ -28,7 +28,7 @@ export function RepeatAppeals({ repeats }: { repeats: RepeatAppeal[] }) {
             <tbody>
               {repeats.map((repeat) => (
                 <tr key={repeat.appealId}>
-                  <th scope="row">
+                  <th scope="row" className="case-nowrap">
                     <Link to={`/cases/${repeat.appealId}`}>{repeat.trackingNumber}</Link>
                   </th>
                   <td>{t(`common:status.${repeat.status}`, { defaultValue: repeat.status })}</td>

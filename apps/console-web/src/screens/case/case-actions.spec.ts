@@ -10,6 +10,7 @@ import {
   openActions,
   requestBody,
   validate,
+  versionOf,
 } from './case-actions';
 
 describe('openActions', () => {
@@ -150,5 +151,8 @@ describe('the request', () => {
       '/api/v1/cases/2ed9fae5-a0fd-4a09-91de-8cc290ed5975/actions/take-under-control',
     );
     expect(ifMatchOf(7)).toBe('"7"');
+    expect(versionOf('"12"')).toBe(12);
+    expect(versionOf('W/"12"')).toBe(0);
+    expect(versionOf(null)).toBe(0);
   });
 });

@@ -175,3 +175,9 @@ export function actionPath(appealId: string, action: CaseAction): string {
 export function ifMatchOf(version: number): string {
   return `"${version}"`;
 }
+
+/** The version an ETag (`"7"`) names; 0 for anything else. */
+export function versionOf(etag: string | null | undefined): number {
+  const version = /^"(\d+)"$/.exec(etag ?? '')?.[1];
+  return version ? Number(version) : 0;
+}

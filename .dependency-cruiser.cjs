@@ -41,7 +41,8 @@ module.exports = {
       comment:
         "The console's web UI is bundled for the browser: it talks to the console over HTTP only. Server code " +
         'in its bundle would not run there (Nest, TypeORM, class-validator) and could leak secrets into a ' +
-        'public file; the pure region list and tracking-number format are the shared pieces.',
+        'public file. The shared pieces are pure files of the contract: the region list, the tracking-number format ' +
+        'and the event types.',
       from: { path: '^apps/console-web/' },
       to: {
         path: '^(apps|libs)/',
@@ -49,6 +50,7 @@ module.exports = {
           '^apps/console-web/',
           '^libs/contracts/src/kazakhstan/region-list[.]ts$',
           '^libs/contracts/src/tracking-number[.]ts$',
+          '^libs/contracts/src/event-types[.]ts$',
         ],
       },
     },

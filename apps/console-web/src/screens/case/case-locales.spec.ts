@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIFECYCLE_EVENT_TYPES, NotificationEventTypes } from './event-types';
+import { LIFECYCLE_EVENT_TYPES, NotificationEventTypes } from '@app/contracts/event-types';
 import { ACTION_ORDER } from './case-actions';
 import {
   ACTOR_KINDS,

@@ -1,4 +1,4 @@
-import { EventTypes, LIFECYCLE_EVENT_TYPES, NotificationEventTypes } from './event-types';
+import { EventTypes, LIFECYCLE_EVENT_TYPES, NotificationEventTypes } from '@app/contracts/event-types';
 import { actorOf, describeEntry, policyPhrase, shortTypeOf, TIMELINE_TITLE_KEYS } from './timeline';
 
 describe('describeEntry', () => {

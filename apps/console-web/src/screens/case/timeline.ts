@@ -1,4 +1,4 @@
-import { EventTypes, NotificationEventTypes } from './event-types';
+import { EventTypes, NotificationEventTypes } from '@app/contracts/event-types';
 import type { CaseTimelineEntry } from '../../api/types/case';
 
 /**

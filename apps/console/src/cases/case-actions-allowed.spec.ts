@@ -33,7 +33,7 @@ const file = {
 describe('allowedActions (the case page)', () => {
   it('lists what the state machine opens to the caller now, in its order', () => {
     expect(allowedActions(machine, file, operator)).toEqual(['accept', 'respond', 'transfer', 'extend']);
-    expect(allowedActions(machine, file, supervisor)).toEqual(['escalate']);
+    expect(allowedActions(machine, file, supervisor)).toEqual(['extend', 'escalate']);
     expect(allowedActions(machine, file, central)).toEqual([]);
     expect(
       allowedActions(machine, { ...file, status: CaseStatus.answered, responseId: 'r-1' }, portal),

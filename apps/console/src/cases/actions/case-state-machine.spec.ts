@@ -71,12 +71,12 @@ const TABLE: Array<
   [
     'new at the akimat',
     aCase(),
-    { operator: ['accept', 'respond', 'transfer', 'extend'], supervisor: ['escalate'] },
+    { operator: ['accept', 'respond', 'transfer', 'extend'], supervisor: ['extend', 'escalate'] },
   ],
   [
     'in work at the akimat',
     aCase({ status: CaseStatus.inWork }),
-    { operator: ['respond', 'transfer', 'extend'], supervisor: ['escalate'] },
+    { operator: ['respond', 'transfer', 'extend'], supervisor: ['extend', 'escalate'] },
   ],
   [
     'in work at the akimat, deadline passed',
@@ -254,8 +254,8 @@ describe('CaseStateMachine: parameters', () => {
 
   it('checks the caller before the parameters', () => {
     expect(
-      machine.checkWith({ action: 'extend', dueAt: new Date('2030-01-01') }, facts, callers.supervisor),
-    ).toMatchObject({ code: ActionRefusal.role });
+      machine.checkWith({ action: 'extend', dueAt: new Date('2030-01-01') }, facts, callers.central),
+    ).toMatchObject({ code: ActionRefusal.notTheHolder });
   });
 });
 

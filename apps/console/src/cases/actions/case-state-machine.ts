@@ -156,6 +156,22 @@ const centralReception: Check = (_facts, caller) =>
     ? undefined
     : refused(ActionRefusal.role, `not open to ${callerName(caller)}`);
 
+/**
+ * The holder, or the supervisor of the case's region while the body it was routed to holds it: АППК art. 76 lets
+ * the head of an administrative body extend the term, and the supervisor acts for the akim's office over the
+ * region's bodies. The extension is still the holding body's (its clock), decided by the supervisor.
+ */
+const holderOrRegionSupervisor: Check = (facts, caller, now) =>
+  caller.kind === 'staff' && caller.role === 'supervisor'
+    ? (supervisorOfRegion(facts, caller, now) ?? heldByTheRegion(facts, caller, now))
+    : holder(facts, caller, now);
+
+/** The body the case was routed to holds it, and that body is not the central reception (triage). */
+const heldByTheRegion: Check = (facts, caller, now) =>
+  facts.organizationId === CENTRAL_RECEPTION_ID
+    ? refused(ActionRefusal.notTheHolder, 'the central reception holds the case')
+    : atFirstLevel(facts, caller, now);
+
 const atFirstLevel: Check = (facts) =>
   facts.organizationId !== null && facts.organizationId === facts.responsibleOrganizationId
     ? undefined
@@ -208,7 +224,7 @@ const RULES: { readonly [A in CaseAction]: ActionRule } = {
     conditions: [atFirstLevel],
   },
   [CaseAction.extend]: {
-    who: holder,
+    who: holderOrRegionSupervisor,
     statuses: ALIVE,
     conditions: [beforeDeadline],
   },

@@ -50,7 +50,8 @@ export function AdminAuditScreen() {
       {entries.data && (
         <>
           {filters.before && <p className="admin-muted">{t('audit.pageFrom', { before: filters.before })}</p>}
-          <div className="table-wrap">
+          {/* Focusable, so a keyboard can scroll the table sideways on a narrow screen (it holds no controls). */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('audit.caption')}>
             <table className="admin-table" aria-busy={entries.loading}>
               <caption className="visually-hidden">{t('audit.caption')}</caption>
               <thead>

@@ -2,12 +2,13 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useSession } from '../../api/session';
-import type { StaffUser } from '../../api/types/admin';
+import type { StaffLanguage, StaffUser } from '../../api/types/admin';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { AssignmentFields } from './UserFields';
 import {
   EMPTY_NEW_USER,
+  STAFF_LANGUAGES,
   createBody,
   hasProblems,
   newUserProblems,
@@ -24,11 +25,17 @@ interface UserCreateFormProps {
 
 /** A new staff account: checked here first, then by the API, each message next to its field. */
 export function UserCreateForm({ organizations, onCreated, onCancel }: UserCreateFormProps) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const { api } = useSession();
   const listId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [draft, setDraft] = useState<NewUserDraft>(EMPTY_NEW_USER);
+  // The language of messages starts as the admin's own UI language; the admin changes it for the person.
+  const [draft, setDraft] = useState<NewUserDraft>(() => ({
+    ...EMPTY_NEW_USER,
+    language: (STAFF_LANGUAGES as readonly string[]).includes(i18n.language)
+      ? (i18n.language as StaffLanguage)
+      : EMPTY_NEW_USER.language,
+  }));
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);

@@ -29,7 +29,8 @@ interface UserEditPanelProps {
 /** One account: role and binding, language, sign-in (disable after a confirmation, enable) and a new password. */
 export function UserEditPanel({ user, organizations, onChanged, onClose }: UserEditPanelProps) {
   const { t } = useTranslation('admin');
-  const { api } = useSession();
+  const { api, state } = useSession();
+  const own = state.status === 'signed-in' && state.me.userId === user.id;
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<EditDraft>(() => editDraftOf(user));
@@ -164,7 +165,9 @@ export function UserEditPanel({ user, organizations, onChanged, onClose }: UserE
         {user.disabled ? t('access.isDisabled') : t('access.isEnabled')}
       </p>
       <ErrorNotice error={accessError} />
-      {user.disabled ? (
+      {own && !user.disabled ? (
+        <p className="admin-muted">{t('access.selfNote')}</p>
+      ) : user.disabled ? (
         <button type="button" className="button" disabled={busy} onClick={() => void setDisabled(false)}>
           {t('access.enable')}
         </button>

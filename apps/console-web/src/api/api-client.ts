@@ -59,7 +59,11 @@ export class ApiClient {
     }
   }
 
-  /** A fresh access token for a stream or a reload; false when the session cannot go on. */
+  /**
+   * A fresh access token for a stream or a reload: true, or false when the session is over (the refresh token is
+   * spent, expired or revoked). A refresh that could not be made now (429, an outage) throws and keeps the
+   * session: the user retries, and is not sent back to sign in.
+   */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.refreshOnce().finally(() => {
       this.refreshing = null;
@@ -81,10 +85,11 @@ export class ApiClient {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ refreshToken }),
     });
-    if (!response.ok) {
-      if (response.status === 401) this.endSession();
+    if (response.status === 401) {
+      this.endSession();
       return false;
     }
+    if (!response.ok) throw await ApiError.of(response);
     this.tokens.keep((await response.json()) as TokenPair);
     return true;
   }

@@ -33,6 +33,7 @@ class StreamEnded extends Error {}
  */
 async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<LiveHandlers>): Promise<void> {
   let opened = 0;
+  let failures = 0;
   while (!signal.aborted) {
     try {
       await fetchEventSource('/api/v1/live', {
@@ -41,6 +42,7 @@ async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<Li
         openWhenHidden: true,
         onopen: async (response) => {
           if (!response.ok) throw new StreamEnded(String(response.status));
+          failures = 0;
           if (opened++ > 0) handlers.onReconnected();
         },
         onmessage: (message) => {
@@ -57,8 +59,10 @@ async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<Li
       });
     } catch {
       if (signal.aborted) return;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      if (!(await api.refresh())) return;
+      // An outage or a busy console: wait longer each time (up to 30 s) rather than knock again at once.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** failures++)));
+      const stillSignedIn = await api.refresh().catch(() => true);
+      if (!stillSignedIn) return;
     }
   }
 }

@@ -64,7 +64,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (restored.current) return;
     restored.current = true;
     // A reload keeps the session while the tab's refresh token is good.
-    void api.refresh().then((ok) => (ok ? signIn() : setState({ status: 'signed-out' })));
+    // If the console cannot answer now, the sign-in screen shows; the tab keeps its refresh token for a reload.
+    api
+      .refresh()
+      .then((ok) => (ok ? signIn() : setState({ status: 'signed-out' })))
+      .catch(() => setState({ status: 'signed-out' }));
   }, [api, signIn]);
 
   const session = useMemo<Session>(

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { ApiClient } from './api-client';
 import { TokenStore } from './tokens';
 import { isUiLanguage, type UiLanguage } from '../i18n/languages';
@@ -30,8 +30,14 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/**
+ * The i18next instance itself, not useTranslation()'s `i18n`: react-i18next hands out a new wrapper object on
+ * every language change, and a client built on it would be built anew (a fresh TokenStore without the access
+ * token) and the start-up refresh run again, spending the refresh token at each change of language.
+ */
+const i18n = i18next;
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
   const [state, setState] = useState<SessionState>({ status: 'starting' });
   const api = useMemo(
     () =>
@@ -40,14 +46,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         () => i18n.language,
         () => setState({ status: 'signed-out' }),
       ),
-    [i18n],
+    [],
   );
 
   const signIn = useCallback(async () => {
     const me = await api.get<Me>('/api/v1/me');
     setState({ status: 'signed-in', me });
     if (isUiLanguage(me.language)) await i18n.changeLanguage(me.language);
-  }, [api, i18n]);
+  }, [api]);
 
   useEffect(() => {
     // A reload keeps the session while the tab's refresh token is good.
@@ -73,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState({ status: 'signed-in', me: data });
       },
     }),
-    [api, state, i18n, signIn],
+    [api, state, signIn],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

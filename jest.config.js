@@ -1,4 +1,7 @@
-/** Three tiers: unit (pure logic), integration (real Kafka + PostgreSQL, in-process), e2e (services as processes). */
+/**
+ * Four tiers: unit (pure logic), integration (real Kafka + PostgreSQL, in-process), e2e (services as processes),
+ * browser (the console's web UI in Debian's Chromium, against the whole system started as `npm start` does).
+ */
 // Transpile only: `npm run check` type-checks; tests stay fast.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
 const moduleNameMapper = { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' };
@@ -21,5 +24,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

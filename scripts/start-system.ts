@@ -2,21 +2,20 @@
  * `npm start`: the whole system on this machine. Kafka (unless KAFKA_BROKERS names one), the database,
  * topics, then the five services as separate processes. Ctrl-C stops the services, then the broker.
  */
-import { createKafka, ensureTopics } from '@app/messaging';
 import {
-  AppealRoutingSystem,
   findRepoRoot,
+  firstExit,
   resolveKafkaBrokers,
   SERVICE_NAMES,
   signalExitCode,
-  startDeliverySinks,
+  startLocalStack,
   watchTermination,
-  type DeliverySinks,
+  type AppealRoutingSystem,
+  type LocalStack,
   type ResolvedKafkaBrokers,
   type ServiceName,
 } from '@app/local-infra';
-import { databaseUrlFromEnv, ensureDatabase } from '@app/persistence';
-import { randomBytes } from 'node:crypto';
+import { databaseUrlFromEnv } from '@app/persistence';
 import path from 'node:path';
 import { DEMO_SYSTEM, DEMO_USERS } from '../apps/console/src/identity/demo/demo-accounts';
 
@@ -31,43 +30,6 @@ const COLOURS: Record<ServiceName, string> = {
 function prefix(name: ServiceName, line: string): void {
   const tag = process.stdout.isTTY ? `\x1b[${COLOURS[name]}m${name.padEnd(12)}\x1b[0m` : name.padEnd(12);
   process.stdout.write(`${tag} ${line}\n`);
-}
-
-/** Rejects once `signal` aborts, so racing a start-up step against it ends the wait at once. */
-function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const abort = (): void => reject(signal.reason as Error); // an Error, or the default AbortError
-    if (signal.aborted) abort();
-    signal.addEventListener('abort', abort, { once: true });
-  });
-}
-
-/** Resolves with why the first service exited. */
-function firstExit(system: AppealRoutingSystem): Promise<string> {
-  return Promise.race(
-    SERVICE_NAMES.map((name) =>
-      system
-        .service(name)
-        .whenExited()
-        .then((code) => `${name} exited (code ${code})`),
-    ),
-  );
-}
-
-/** Database, topics, then the services until all are ready; gives up as soon as `abortSignal` aborts. */
-async function startServices(
-  system: AppealRoutingSystem,
-  brokers: string[],
-  databaseUrl: string,
-  abortSignal: AbortSignal,
-): Promise<void> {
-  const interrupted = whenAborted(abortSignal);
-  await Promise.race([ensureDatabase(databaseUrl), interrupted]);
-  await Promise.race([ensureTopics(createKafka({ brokers, clientId: 'appeal-routing-start' })), interrupted]);
-  abortSignal.throwIfAborted(); // once stopping has begun, spawning services would orphan them
-  const starting = system.start(); // spawns every service before its first await
-  const crashed = firstExit(system).then((why) => Promise.reject(new Error(why)));
-  await Promise.race([starting, crashed, interrupted]);
 }
 
 function printWhereItRuns(system: AppealRoutingSystem, brokers: string[], databaseUrl: string): void {
@@ -104,8 +66,7 @@ async function main(): Promise<number> {
   const repoRoot = findRepoRoot(__dirname);
   const databaseUrl = databaseUrlFromEnv();
   let kafka: ResolvedKafkaBrokers | undefined;
-  let sinks: DeliverySinks | undefined;
-  let system: AppealRoutingSystem | undefined;
+  let stack: LocalStack | undefined;
   try {
     kafka = await resolveKafkaBrokers({
       dataDir: process.env.KAFKA_DATA_DIR ?? path.join(repoRoot, '.local', 'kafka', 'data'),
@@ -114,24 +75,18 @@ async function main(): Promise<number> {
       log: (line) => console.log(`kafka        ${line}`),
     });
     console.log(`kafka        ${kafka.startedLocally ? 'started' : 'using'} ${kafka.brokers.join(',')}`);
-    // No SMTP server or SMS gateway configured: local sinks keep what citizens would get, as files.
-    sinks = await startDeliverySinks(path.join(repoRoot, '.local'), process.env, (file) =>
-      console.log(`delivery     kept ${path.relative(repoRoot, file)}`),
-    );
-    system = new AppealRoutingSystem({
+    // No SMTP server or SMS gateway configured: local sinks keep what citizens would get, as files. The demo
+    // users, the demo system and the citizens' answer links are the stack's own (see startLocalStack).
+    stack = await startLocalStack({
       repoRoot,
       brokers: kafka.brokers,
       databaseUrl,
+      localDir: path.join(repoRoot, '.local'),
       onLine: prefix,
-      // Demo users and a demo system with published passwords: here only, never in a deployment's settings.
-      // The citizens' answer links get a key of this run; notification will be given the same one.
-      extraEnv: {
-        CONSOLE_DEMO: '1',
-        CONSOLE_CITIZEN_LINK_KEY: randomBytes(32).toString('base64url'),
-        ...sinks.env,
-      },
+      onFile: (file) => console.log(`delivery     kept ${path.relative(repoRoot, file)}`),
+      signal: termination.signal,
     });
-    await startServices(system, kafka.brokers, databaseUrl, termination.signal);
+    const { system, sinks } = stack;
     printWhereItRuns(system, kafka.brokers, databaseUrl);
     printDemoAccounts(system);
     for (const note of sinks.notes) console.log(note);
@@ -149,8 +104,7 @@ async function main(): Promise<number> {
     console.error(`start failed: ${(error as Error).message}`);
     return 1;
   } finally {
-    await system?.stop();
-    await sinks?.stop();
+    await stack?.stop();
     await kafka?.stop();
     console.log('stopped');
   }

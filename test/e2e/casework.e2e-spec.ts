@@ -1,13 +1,13 @@
-import { EventTypes, newCloudEvent, Topics } from '@app/contracts';
+import { EventTypes, Topics } from '@app/contracts';
 import { AppealRoutingSystem, findRepoRoot, SERVICE_NAMES, waitUntil } from '@app/local-infra';
 import {
   createSystem,
   EventTap,
   loginStaff,
   OwnTestDatabase,
+  publishAppeal,
   staffWithToken,
   startGroupAtEnd,
-  submittedAppeal,
   testBrokers,
   testKafka,
 } from '@app/testing';
@@ -80,26 +80,9 @@ interface QueueItem {
 }
 
 /** Publishes an appeal to the intake topic as the portal, and answers its id once intake registered it. */
-async function publishAppeal(subject: string): Promise<string> {
-  const data = submittedAppeal({ kind: 'proposal', regionKato: '751110000', subject });
-  const event = newCloudEvent({ type: EventTypes.submitted, source: PORTAL, id: randomUUID(), data });
-  await producer.send({
-    topic: Topics.intake,
-    messages: [
-      {
-        key: data.externalId,
-        value: JSON.stringify(event),
-        headers: { 'content-type': 'application/cloudevents+json' },
-      },
-    ],
-  });
-  const registered = await tap.waitFor<{ appealId: string; sourceEventId: string }>(
-    Topics.events,
-    `registered for ${subject}`,
-    (candidate) => candidate.type === EventTypes.registered && candidate.data.sourceEventId === event.id,
-    60_000,
-  );
-  return registered.event.data.appealId;
+async function publishCaseworkAppeal(subject: string): Promise<string> {
+  return (await publishAppeal(producer, tap, PORTAL, { kind: 'proposal', regionKato: '751110000', subject }))
+    .appealId;
 }
 
 function eventsOf(appealId: string, type: string): Array<{ data: Record<string, unknown> }> {
@@ -185,8 +168,8 @@ describe('casework over the whole system (five processes, real Kafka and Postgre
     const live: LiveEvent[] = [];
     const stream = listen(central.tokens.accessToken, live);
 
-    const answered = await publishAppeal('Аулаға жарық орнату');
-    const ignored = await publishAppeal('Установить скамейки во дворе');
+    const answered = await publishCaseworkAppeal('Аулаға жарық орнату');
+    const ignored = await publishCaseworkAppeal('Установить скамейки во дворе');
 
     // The operator finds both in the akimat's queue, soonest deadline first; another akimat sees neither.
     const queue = await waitUntil(

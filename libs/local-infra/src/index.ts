@@ -7,3 +7,4 @@ export * from './wait-until';
 export * from './delivery-sinks';
 export * from './mail-sink';
 export * from './sms-sink';
+export * from './local-stack';

@@ -10,3 +10,4 @@ export * from './due-clocks';
 export * from './test-token-issuer';
 export * from './console-auth';
 export * from './notification-outcomes';
+export * from './published-appeals';

@@ -8,7 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { ApiClient } from './api-client';
 import { TokenStore } from './tokens';
 import { isUiLanguage, type UiLanguage } from '../i18n/languages';
@@ -39,8 +39,13 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/**
+ * The i18next instance itself, not useTranslation()'s `i18n`: react-i18next hands out a new wrapper object on
+ * every language change, so nothing that must live as long as the tab may depend on it.
+ */
+const i18n = i18next;
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
   const [state, setState] = useState<SessionState>({ status: 'starting' });
   // One client for the tab's life: its single-flight refresh is what keeps a rotated refresh token from being
   // spent twice (which would end the session).
@@ -57,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const me = await api.get<Me>('/api/v1/me');
     setState({ status: 'signed-in', me });
     if (isUiLanguage(me.language)) await i18n.changeLanguage(me.language);
-  }, [api, i18n]);
+  }, [api]);
 
   const restored = useRef(false);
   useEffect(() => {
@@ -90,7 +95,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState({ status: 'signed-in', me: data });
       },
     }),
-    [api, state, i18n, signIn],
+    [api, state, signIn],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

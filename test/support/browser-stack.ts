@@ -14,7 +14,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_SYSTEM, DEMO_USERS } from '../../apps/console/src/identity/demo/demo-accounts';
 
-export { DEMO_USERS };
+export { DEMO_SYSTEM, DEMO_USERS };
 
 /**
  * Services on 4301..4305 unless TEST_BROWSER_PORT_BASE says otherwise (base + 1..5): away from `npm start`

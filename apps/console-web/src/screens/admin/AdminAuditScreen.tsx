@@ -130,11 +130,11 @@ function AuditRow({ entry, userById }: { entry: AuditEntry; userById: ReadonlyMa
         ) : (
           <>
             <div>{t(`audit.actorKind.${entry.actorKind}`, { defaultValue: entry.actorKind })}</div>
-            <div className="admin-muted admin-code">
+            <code className="admin-muted admin-code admin-block">
               {entry.actorKind === 'anonymous'
                 ? t('audit.address', { address: entry.actorId })
                 : entry.actorId}
-            </div>
+            </code>
           </>
         )}
       </td>
@@ -142,19 +142,19 @@ function AuditRow({ entry, userById }: { entry: AuditEntry; userById: ReadonlyMa
         {key ? (
           <>
             <div>{t(key)}</div>
-            <div className="admin-muted admin-code">{entry.action}</div>
+            <code className="admin-muted admin-code admin-block">{entry.action}</code>
           </>
         ) : (
-          <span className="admin-code">{entry.action}</span>
+          <code className="admin-code">{entry.action}</code>
         )}
       </td>
-      <td>{entry.appealId ? <span className="admin-code">{entry.appealId}</span> : t('audit.noFields')}</td>
+      <td>{entry.appealId ? <code className="admin-code">{entry.appealId}</code> : t('audit.noFields')}</td>
       <td>
         {entry.fields.length > 0 ? (
           <ul className="admin-list">
             {entry.fields.map((field) => {
               const label = fieldKey(field);
-              return <li key={field}>{label ? t(label) : <span className="admin-code">{field}</span>}</li>;
+              return <li key={field}>{label ? t(label) : <code className="admin-code">{field}</code>}</li>;
             })}
           </ul>
         ) : (

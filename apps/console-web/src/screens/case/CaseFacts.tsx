@@ -34,7 +34,9 @@ export function CaseDetails({ view }: { view: CasePageView }) {
         <Fact label={t('details.kind')}>{t(`kind.${kase.kind}`, { defaultValue: kase.kind })}</Fact>
         <Fact label={t('details.category')}>{kase.category}</Fact>
         <Fact label={t('details.region')}>{regionName(kase.regionKato, i18n.language)}</Fact>
-        <Fact label={t('details.channel')}>{kase.channel ?? t('notGiven')}</Fact>
+        <Fact label={t('details.channel')}>
+          {kase.channel ? t(`intakeChannel.${kase.channel}`, { defaultValue: kase.channel }) : t('notGiven')}
+        </Fact>
         <Fact label={t('details.received')}>
           <time dateTime={kase.receivedAt}>{formatDateTime(kase.receivedAt, i18n.language)}</time>
         </Fact>

@@ -171,7 +171,7 @@ export function describeEntry(entry: Pick<CaseTimelineEntry, 'type' | 'data'>): 
     case EventTypes.registered:
       details
         .phrase('kind', data.kind, known('kind'))
-        .text('channel', data.channel)
+        .phrase('channel', data.channel, known('intakeChannel'))
         .text('source', data.source);
       break;
     case EventTypes.routed:

@@ -1,6 +1,5 @@
+import type { StaffLanguage, StaffRole } from '@app/contracts/console-api/admin';
 import { useTranslation } from 'react-i18next';
-import type { StaffRole } from '../../api/session';
-import type { StaffLanguage } from '../../api/types/admin';
 import { FormField } from '../../components/FormField';
 import { KZ_REGIONS, regionName } from '../../format/regions';
 import { STAFF_LANGUAGES, STAFF_ROLES, bindingOf, type EditDraft, type UserField } from './user-form-rules';

@@ -1,9 +1,10 @@
+import type { Board } from '@app/contracts/console-api/board';
+import type { CaseSummary } from '@app/contracts/console-api/cases';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveEvents } from '../../api/live';
 import { useMe, useSession } from '../../api/session';
-import type { Board, BoardCase } from '../../api/types/board';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
@@ -180,7 +181,7 @@ function RegionSection({ section }: { section: BoardSection }) {
   );
 }
 
-function CaseRow({ item }: { item: BoardCase }) {
+function CaseRow({ item }: { item: CaseSummary }) {
   const { t, i18n } = useTranslation('board');
   const mark = deadlineMark(item);
   return (

@@ -1,8 +1,8 @@
+import type { Figures, WeekFigures } from '@app/contracts/console-api/figures';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
-import type { Figures, WeekFigures } from '../../api/types/figures';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';

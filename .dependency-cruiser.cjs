@@ -41,8 +41,9 @@ module.exports = {
       comment:
         "The console's web UI is bundled for the browser: it talks to the console over HTTP only. Server code " +
         'in its bundle would not run there (Nest, TypeORM, class-validator) and could leak secrets into a ' +
-        'public file. The shared pieces are pure files of the contract: the region list, the tracking-number format ' +
-        'and the event types.',
+        'public file. The shared pieces are pure files of the contract: the region list, the tracking-number format, ' +
+        'the event types and the HTTP views of the console API (libs/contracts/src/console-api: types only, which ' +
+        'the console declares its answers with).',
       from: { path: '^apps/console-web/' },
       to: {
         path: '^(apps|libs)/',
@@ -51,6 +52,7 @@ module.exports = {
           '^libs/contracts/src/kazakhstan/region-list[.]ts$',
           '^libs/contracts/src/tracking-number[.]ts$',
           '^libs/contracts/src/event-types[.]ts$',
+          '^libs/contracts/src/console-api/',
         ],
       },
     },

@@ -1,4 +1,4 @@
-import { Topics } from '@app/contracts';
+import { Topics, type CasePageView } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import {
   deliveryFailed,
@@ -11,7 +11,6 @@ import {
   testKafka,
 } from '@app/testing';
 import { randomUUID } from 'node:crypto';
-import type { CasePageView } from '../../apps/console/src/cases/queries/case-page/case-page';
 import type { NotificationPage } from '../../apps/console/src/notifications/notifications.dto';
 import { CaseHistory } from '../support/case-history';
 import { InProcessConsole } from '../support/console-in-process';

@@ -1,11 +1,10 @@
+import type { CasePageView, Figures } from '@app/contracts';
 import { waitUntil } from '@app/local-infra';
 import { LifecyclePublisher, OwnTestDatabase, PORTAL_SOURCE, testKafka } from '@app/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Principal } from '../../apps/console/src/access/principal';
-import type { CasePageView } from '../../apps/console/src/cases/queries/case-page/case-page';
-import type { Figures } from '../../apps/console/src/cases/queries/figures/region-figures';
 import { CaseHistory } from '../support/case-history';
 import { InProcessConsole } from '../support/console-in-process';
 

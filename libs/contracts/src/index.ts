@@ -12,3 +12,4 @@ export * from './organizations';
 export * from './access-tokens';
 export * from './citizen/citizen-decision-secret';
 export * from './tracking-number';
+export * from './console-api';

@@ -1,21 +1,11 @@
+import type { LiveCaseChange } from '@app/contracts/console-api/live';
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from './api-client';
 import { useSession } from './session';
 
-/** `case-changed` from `GET /api/v1/live`: never personal data. */
-export interface CaseChange {
-  appealId: string;
-  trackingNumber: string;
-  version: number;
-  status: string;
-  level: string | null;
-  dueAt: string | null;
-  eventType: string;
-}
-
 export interface LiveHandlers {
-  onCaseChanged?(change: CaseChange): void;
+  onCaseChanged?(change: LiveCaseChange): void;
   onNotification?(message: unknown): void;
   /** After a reconnect: missed events are not replayed, so lists reload. */
   onReconnected?(): void;
@@ -47,7 +37,7 @@ async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<Li
         },
         onmessage: (message) => {
           if (message.event === 'case-changed')
-            handlers.onCaseChanged(JSON.parse(message.data) as CaseChange);
+            handlers.onCaseChanged(JSON.parse(message.data) as LiveCaseChange);
           if (message.event === 'notification') handlers.onNotification(JSON.parse(message.data));
         },
         onclose: () => {

@@ -1,3 +1,4 @@
+import type { StaffRole } from '@app/contracts/console-api/admin';
 import {
   createContext,
   useCallback,
@@ -12,8 +13,6 @@ import i18next from 'i18next';
 import { ApiClient } from './api-client';
 import { TokenStore } from './tokens';
 import { isUiLanguage, type UiLanguage } from '../i18n/languages';
-
-export type StaffRole = 'operator' | 'supervisor' | 'central-reception' | 'admin';
 
 /** `GET /api/v1/me`: who is signed in. */
 export interface Me {

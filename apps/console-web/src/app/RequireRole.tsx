@@ -1,5 +1,6 @@
+import type { StaffRole } from '@app/contracts/console-api/admin';
 import { Navigate, Outlet } from 'react-router';
-import { useMe, type StaffRole } from '../api/session';
+import { useMe } from '../api/session';
 import { homeOf } from './navigation';
 
 export function RequireRole({ roles }: { roles: readonly StaffRole[] }) {

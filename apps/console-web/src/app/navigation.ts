@@ -1,5 +1,3 @@
-import type { StaffRole } from '../api/session';
-
 export interface NavigationItem {
   path: string;
   /** Key in the common namespace. */
@@ -25,3 +23,4 @@ export function navigationFor(role: StaffRole): NavigationItem[] {
 export function homeOf(role: StaffRole): string {
   return navigationFor(role)[0]?.path ?? '/login';
 }
+import type { StaffRole } from '@app/contracts/console-api/admin';

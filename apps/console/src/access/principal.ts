@@ -1,3 +1,4 @@
+import type { StaffRole as ApiStaffRole } from '@app/contracts';
 import type { Language } from '@app/service-kit';
 
 /**
@@ -13,7 +14,7 @@ export const StaffRole = {
   centralReception: 'central-reception',
   /** Manages users, organisations' staff and external systems; reads the audit log. Reads no case. */
   admin: 'admin',
-} as const;
+} as const satisfies Record<string, ApiStaffRole>;
 export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
 
 export const STAFF_ROLES: readonly StaffRole[] = Object.freeze(Object.values(StaffRole));

@@ -1,8 +1,17 @@
-import { IsNotBlank, IsOptionalField } from '@app/contracts';
+import {
+  IsNotBlank,
+  IsOptionalField,
+  type CitizenDecision as ApiCitizenDecision,
+  type DecisionReceipt,
+  type LinkDecisionBody,
+} from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 
-export const CitizenDecision = { accept: 'accept', reject: 'reject' } as const;
+export const CitizenDecision = { accept: 'accept', reject: 'reject' } as const satisfies Record<
+  string,
+  ApiCitizenDecision
+>;
 export type CitizenDecision = (typeof CitizenDecision)[keyof typeof CitizenDecision];
 const DECISIONS = Object.values(CitizenDecision);
 
@@ -36,7 +45,7 @@ export class PortalDecisionRequest extends DecisionRequest {
 }
 
 /** With the secret of the citizen's answer message (no account, no token). */
-export class LinkDecisionRequest extends DecisionRequest {
+export class LinkDecisionRequest extends DecisionRequest implements LinkDecisionBody {
   @ApiProperty({ description: 'The secret from the link in the answer message.' })
   @IsString()
   @Length(1, 128)
@@ -45,7 +54,7 @@ export class LinkDecisionRequest extends DecisionRequest {
 }
 
 /** What the citizen's decision led to. */
-export class DecisionReceiptResponse {
+export class DecisionReceiptResponse implements DecisionReceipt {
   @ApiProperty({ description: 'The id of the event the decision published (resolved or reopened).' })
   eventId!: string;
 

@@ -1,3 +1,4 @@
+import type { LiveCaseChange } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import type { CaseScope } from '../access/case-scope';
 import { regionOf } from '../cases/read-model/case-fold';
@@ -6,19 +7,11 @@ import { regionOf } from '../cases/read-model/case-fold';
 export const CASE_CHANGES_CHANNEL = 'console_case_changes';
 
 /**
- * A case that changed, as told to live clients: ids, status and deadline only — never the citizen or the
- * text, which a client reads from the case page (an audited read).
+ * A case that changed, as the read model announces it between console instances: what live clients are told
+ * (`LiveCaseChange`: ids, status and deadline only — never the citizen or the text, which a client reads from
+ * the case page, an audited read), and the case's scope columns, to decide who may hear of it.
  */
-export interface CaseChange {
-  appealId: string;
-  trackingNumber: string;
-  version: number;
-  status: string;
-  level: string | null;
-  dueAt: string | null;
-  /** The lifecycle event that changed it. */
-  eventType: string;
-  /** The case's scope columns, to decide who may hear of it. */
+export interface CaseChange extends LiveCaseChange {
   organizationId: string | null;
   responsibleOrganizationId: string | null;
   scopeRegionKato: string;

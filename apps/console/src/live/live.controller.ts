@@ -1,3 +1,4 @@
+import type { LiveCaseChange } from '@app/contracts';
 import { Controller, Inject, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { filter, interval, map, merge, takeUntil, type Observable } from 'rxjs';
@@ -51,7 +52,7 @@ export class LiveController {
           level: change.level,
           dueAt: change.dueAt,
           eventType: change.eventType,
-        },
+        } satisfies LiveCaseChange,
       })),
     );
     const messageScope = messageScopeOf(caller);

@@ -1,6 +1,7 @@
 import {
   NotificationEventTypes,
   RecipientKind,
+  type CaseTimelineEntry,
   type CloudEvent,
   type NotificationFailedData,
 } from '@app/contracts';
@@ -49,12 +50,6 @@ export function deliveryFailureOf(event: CloudEvent<NotificationFailedData>): De
     failedAt: new Date(data.failedAt).toISOString(),
   };
 }
-
-/** A timeline entry of the case page: a folded lifecycle event, or a failure that has no place in the fold. */
-export type CaseTimelineEntry = Omit<TimelineEntry, 'appealId' | 'position'> & {
-  /** The event's place in the case (its version then); null for a delivery failure, which is no event of the case. */
-  position: number | null;
-};
 
 function failureEntry(failure: DeliveryFailure): CaseTimelineEntry {
   return {

@@ -1,7 +1,7 @@
-import type { CloudEvent, NotificationFailedData } from '@app/contracts';
+import type { CaseTimelineEntry, CloudEvent, NotificationFailedData } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { deliveryFailureOf, withDeliveryFailures, type CaseTimelineEntry } from './delivery-failure';
+import { deliveryFailureOf, withDeliveryFailures } from './delivery-failure';
 import { DeliveryFailureRepository } from './delivery-failure.repository';
 import type { TimelineEntry } from '../cases/read-model/case-file';
 

@@ -1,10 +1,14 @@
-import { IsOptionalField } from '@app/contracts';
+import {
+  IsOptionalField,
+  type NotificationPage as ApiNotificationPage,
+  type ReadAllAnswer as ApiReadAllAnswer,
+  type StaffMessageView,
+} from '@app/contracts';
 import type { Language } from '@app/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { STAFF_LANGUAGES } from '../access/staff-language';
 import { PageLimitParameter, WholeNumberParameter } from '../identity/query-fields';
-import type { StaffMessageView } from './staff-message';
 
 export class NotificationListQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only those the caller has not read.' })
@@ -35,7 +39,7 @@ export class NotificationView implements StaffMessageView {
   @ApiProperty({ description: 'Whether the caller has marked it read (marks are per user).' }) read!: boolean;
 }
 
-export class NotificationPage {
+export class NotificationPage implements ApiNotificationPage {
   @ApiProperty({ type: [NotificationView] }) items!: NotificationView[];
   @ApiPropertyOptional({
     type: Number,
@@ -45,6 +49,6 @@ export class NotificationPage {
   nextBefore!: number | null;
 }
 
-export class ReadAllAnswer {
+export class ReadAllAnswer implements ApiReadAllAnswer {
   @ApiProperty({ description: 'How many messages were unread and are now read.' }) marked!: number;
 }

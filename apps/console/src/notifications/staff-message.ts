@@ -1,3 +1,4 @@
+import type { StaffMessageView } from '@app/contracts';
 import type { Language } from '@app/service-kit';
 
 /** A text in each language the console speaks. */
@@ -19,21 +20,6 @@ export interface StaffMessage {
   body: LocalizedText;
   sentAt: string;
   createdAt: string;
-}
-
-/** One message as a member of staff reads it: in their language, with their own read mark. */
-export interface StaffMessageView {
-  id: string;
-  appealId: string;
-  trackingNumber: string;
-  eventType: string;
-  template: string;
-  language: Language;
-  title: string;
-  body: string;
-  sentAt: string;
-  createdAt: string;
-  read: boolean;
 }
 
 export function viewIn(language: Language, message: StaffMessage, read: boolean): StaffMessageView {

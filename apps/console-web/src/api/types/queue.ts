@@ -1,46 +1,8 @@
 /**
- * What the queue and search return: `GET /api/v1/cases` and `GET /api/v1/cases/search?q=` (both a
- * `Page<CaseSummary>`; apps/console/src/cases/queries/case-summary.ts and queue/queue.query.ts).
+ * What the queue and search accept: `GET /api/v1/cases` and `GET /api/v1/cases/search?q=`
+ * (apps/console/src/cases/queries/queue/queue.query.ts). What they return, a `Page<CaseSummary>`, is a contract:
+ * `@app/contracts/console-api/cases`.
  */
-
-/** A case in a list: what it is and where it stands, never the citizen's contact. */
-export interface CaseSummary {
-  appealId: string;
-  trackingNumber: string;
-  status: string;
-  level: string | null;
-  kind: string;
-  category: string;
-  /** The appeal's place (9-digit КАТО). */
-  regionKato: string;
-  /** The region whose bodies answer for it: what the `region` filter matches. */
-  scopeRegionKato: string;
-  language: string;
-  subject: string;
-  organizationId: string | null;
-  organizationName: string | null;
-  responsibleOrganizationId: string | null;
-  receivedAt: string;
-  heldSince: string | null;
-  dueAt: string | null;
-  /** Marked by the server on Kazakhstan's working-day calendar when the page was read. */
-  overdue: boolean;
-  dueSoon: boolean;
-  escalationCount: number;
-  escalatedAt: string | null;
-  underControl: boolean;
-  version: number;
-  updatedAt: string;
-}
-
-/** A page of a list: `nextOffset` is absent on the last page. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-  nextOffset?: number;
-}
 
 /** The case statuses (apps/console/src/cases/case-status.ts). */
 export const CASE_STATUSES = [

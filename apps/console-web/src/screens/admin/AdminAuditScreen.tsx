@@ -1,8 +1,13 @@
+import type {
+  AuditEntryView,
+  AuditPage,
+  StaffUserPage,
+  StaffUserView,
+} from '@app/contracts/console-api/admin';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
-import type { AuditEntry, AuditPage, StaffUser, StaffUserPage } from '../../api/types/admin';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
@@ -105,7 +110,13 @@ export function AdminAuditScreen() {
   );
 }
 
-function AuditRow({ entry, userById }: { entry: AuditEntry; userById: ReadonlyMap<string, StaffUser> }) {
+function AuditRow({
+  entry,
+  userById,
+}: {
+  entry: AuditEntryView;
+  userById: ReadonlyMap<string, StaffUserView>;
+}) {
   const { t, i18n } = useTranslation('admin');
   const key = actionKey(entry.action);
   const detail = auditDetailOf(entry);

@@ -1,8 +1,8 @@
+import type { StaffRole, StaffUserPage, StaffUserView } from '@app/contracts/console-api/admin';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useSession, type StaffRole } from '../../api/session';
-import type { StaffUser, StaffUserPage } from '../../api/types/admin';
+import { useSession } from '../../api/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
@@ -33,7 +33,7 @@ export function AdminUsersScreen() {
   );
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   /** Accounts changed here, shown at once while the list reloads. */
-  const [changed, setChanged] = useState<Record<string, StaffUser>>({});
+  const [changed, setChanged] = useState<Record<string, StaffUserView>>({});
   const [notice, setNotice] = useState<{ key: string; username: string } | null>(null);
 
   const items = useMemo(
@@ -56,12 +56,12 @@ export function AdminUsersScreen() {
     setParams(query);
   };
 
-  const onCreated = (user: StaffUser) => {
+  const onCreated = (user: StaffUserView) => {
     setPanel({ kind: 'none' });
     setNotice({ key: 'notices.created', username: user.username });
     users.reload();
   };
-  const onChanged = (user: StaffUser, kind: UserNotice) => {
+  const onChanged = (user: StaffUserView, kind: UserNotice) => {
     setChanged((previous) => ({ ...previous, [user.id]: user }));
     setNotice({ key: `notices.${kind}`, username: user.username });
     users.reload();

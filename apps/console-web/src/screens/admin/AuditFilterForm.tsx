@@ -1,14 +1,14 @@
+import type { StaffUserView } from '@app/contracts/console-api/admin';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
-import type { StaffUser } from '../../api/types/admin';
 import { FormField } from '../../components/FormField';
 import { KNOWN_AUDIT_ACTIONS, actionKey, auditFilterProblems, type AuditFilters } from './audit-entries';
 
 interface AuditFilterFormProps {
   /** The filters in the URL; the form starts from them (it is keyed by them, so Back restores it). */
   applied: AuditFilters;
-  users: readonly StaffUser[];
+  users: readonly StaffUserView[];
   /** The API's refusal of the current filters, its messages shown next to the fields it names. */
   error: unknown;
   onApply: (filters: AuditFilters) => void;

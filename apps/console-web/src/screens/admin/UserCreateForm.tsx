@@ -1,8 +1,8 @@
+import type { StaffLanguage, StaffUserView } from '@app/contracts/console-api/admin';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useSession } from '../../api/session';
-import type { StaffLanguage, StaffUser } from '../../api/types/admin';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { AssignmentFields } from './UserFields';
@@ -19,7 +19,7 @@ import {
 
 interface UserCreateFormProps {
   organizations: readonly string[];
-  onCreated: (user: StaffUser) => void;
+  onCreated: (user: StaffUserView) => void;
   onCancel: () => void;
 }
 
@@ -62,7 +62,9 @@ export function UserCreateForm({ organizations, onCreated, onCancel }: UserCreat
     if (hasProblems(newUserProblems(draft))) return;
     setSaving(true);
     try {
-      const { data } = await api.send<StaffUser>('POST', '/api/v1/admin/users', { body: createBody(draft) });
+      const { data } = await api.send<StaffUserView>('POST', '/api/v1/admin/users', {
+        body: createBody(draft),
+      });
       onCreated(data);
     } catch (failure) {
       setError(failure);

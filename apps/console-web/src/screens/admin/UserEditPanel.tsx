@@ -1,8 +1,8 @@
+import type { StaffUserView } from '@app/contracts/console-api/admin';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useSession } from '../../api/session';
-import type { StaffUser } from '../../api/types/admin';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { AssignmentFields } from './UserFields';
@@ -20,9 +20,9 @@ import {
 export type UserNotice = 'saved' | 'disabled' | 'enabled' | 'passwordSet';
 
 interface UserEditPanelProps {
-  user: StaffUser;
+  user: StaffUserView;
   organizations: readonly string[];
-  onChanged: (user: StaffUser, notice: UserNotice) => void;
+  onChanged: (user: StaffUserView, notice: UserNotice) => void;
   onClose: () => void;
 }
 
@@ -65,7 +65,7 @@ export function UserEditPanel({ user, organizations, onChanged, onClose }: UserE
     }
     setBusy(true);
     try {
-      const { data } = await api.send<StaffUser>('PATCH', `/api/v1/admin/users/${user.id}`, { body });
+      const { data } = await api.send<StaffUserView>('PATCH', `/api/v1/admin/users/${user.id}`, { body });
       setChecked(false);
       onChanged(data, 'saved');
     } catch (failure) {
@@ -79,7 +79,7 @@ export function UserEditPanel({ user, organizations, onChanged, onClose }: UserE
     setBusy(true);
     setAccessError(null);
     try {
-      const { data } = await api.send<StaffUser>('PATCH', `/api/v1/admin/users/${user.id}`, {
+      const { data } = await api.send<StaffUserView>('PATCH', `/api/v1/admin/users/${user.id}`, {
         body: { disabled },
       });
       setConfirming(false);

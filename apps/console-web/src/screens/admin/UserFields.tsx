@@ -1,8 +1,7 @@
+import type { StaffLanguage, StaffRole } from '@app/contracts/console-api/admin';
 import { useTranslation } from 'react-i18next';
-import type { StaffRole } from '../../api/session';
-import type { StaffLanguage } from '../../api/types/admin';
 import { FormField } from '../../components/FormField';
-import { KZ_REGIONS, regionName } from '../../format/regions';
+import { RegionOptions } from '../../components/RegionOptions';
 import { STAFF_LANGUAGES, STAFF_ROLES, bindingOf, type EditDraft, type UserField } from './user-form-rules';
 
 interface AssignmentFieldsProps {
@@ -66,11 +65,7 @@ export function AssignmentFields({ draft, onChange, errorOf, organizations, list
             <option value="" disabled>
               {t('form.chooseRegion')}
             </option>
-            {KZ_REGIONS.map((region) => (
-              <option key={region.katoCode} value={region.katoCode}>
-                {regionName(region.katoCode, i18n.language)}
-              </option>
-            ))}
+            <RegionOptions language={i18n.language} />
           </select>
         </FormField>
       )}

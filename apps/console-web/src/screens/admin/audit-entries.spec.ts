@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../api/types/admin';
+import type { AuditEntryView } from '@app/contracts/console-api/admin';
 import {
   KNOWN_AUDIT_ACTIONS,
   actionKey,
@@ -13,7 +13,7 @@ import {
 } from './audit-entries';
 import en from '../../i18n/locales/en/admin.json';
 
-const entry: AuditEntry = {
+const entry: AuditEntryView = {
   id: 7,
   at: '2026-11-30T10:00:00.000Z',
   actorKind: 'staff',

@@ -1,5 +1,3 @@
-import type { AuditEntry } from '../../api/types/admin';
-
 /**
  * The audit actions the console writes (grep `action:` in apps/console/src), each with its key under
  * `admin:actions.`; i18next reads dots as nesting, so the key is the code in camel case.
@@ -77,7 +75,7 @@ export interface AuditDetail {
   clientId?: string;
 }
 
-export function auditDetailOf(entry: AuditEntry): AuditDetail {
+export function auditDetailOf(entry: AuditEntryView): AuditDetail {
   const detail = entry.detail ?? {};
   const out: AuditDetail = {};
   if (typeof detail.userId === 'string' && detail.userId !== entry.actorId) out.userId = detail.userId;
@@ -161,3 +159,4 @@ export function auditQueryOf(filters: AuditFilters): Record<string, string | num
     limit: AUDIT_PAGE_SIZE,
   };
 }
+import type { AuditEntryView } from '@app/contracts/console-api/admin';

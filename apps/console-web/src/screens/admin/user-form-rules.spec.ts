@@ -1,4 +1,4 @@
-import type { StaffUser } from '../../api/types/admin';
+import type { StaffUserView } from '@app/contracts/console-api/admin';
 import {
   EMPTY_NEW_USER,
   assignmentProblems,
@@ -11,7 +11,7 @@ import {
   updateBody,
 } from './user-form-rules';
 
-const operator: StaffUser = {
+const operator: StaffUserView = {
   id: '9b3c1a52-0c59-4a8e-9a55-0d7f1c2b3a41',
   username: 'operator.test',
   role: 'operator',

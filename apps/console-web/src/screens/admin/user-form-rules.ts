@@ -1,11 +1,11 @@
-import { findRegionByKato } from '@app/contracts/kazakhstan/region-list';
-import type { StaffRole } from '../../api/session';
 import type {
   CreateStaffUserBody,
   StaffLanguage,
-  StaffUser,
+  StaffRole,
+  StaffUserView,
   UpdateStaffUserBody,
-} from '../../api/types/admin';
+} from '@app/contracts/console-api/admin';
+import { findRegionByKato } from '@app/contracts/kazakhstan/region-list';
 
 export const STAFF_ROLES: readonly StaffRole[] = ['operator', 'supervisor', 'central-reception', 'admin'];
 export const STAFF_LANGUAGES: readonly StaffLanguage[] = ['kk', 'ru', 'en'];
@@ -125,7 +125,7 @@ export interface EditDraft extends AssignmentDraft {
   language: StaffLanguage;
 }
 
-export function editDraftOf(user: StaffUser): EditDraft {
+export function editDraftOf(user: StaffUserView): EditDraft {
   return {
     role: user.role,
     organizationId: user.organizationId ?? '',
@@ -138,7 +138,7 @@ export function editDraftOf(user: StaffUser): EditDraft {
  * The PATCH body: only what changed. A new role carries the binding it needs; the binding of the role the
  * account keeps is sent only when it changed. `undefined` when nothing changed.
  */
-export function updateBody(user: StaffUser, draft: EditDraft): UpdateStaffUserBody | undefined {
+export function updateBody(user: StaffUserView, draft: EditDraft): UpdateStaffUserBody | undefined {
   if (draft.role === '') throw new Error('a role is required');
   const body: UpdateStaffUserBody = {};
   const roleChanged = draft.role !== user.role;

@@ -1,11 +1,13 @@
+import type { Board } from '@app/contracts/console-api/board';
+import type { CaseSummary } from '@app/contracts/console-api/cases';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveEvents } from '../../api/live';
 import { useMe, useSession } from '../../api/session';
-import type { Board, BoardCase } from '../../api/types/board';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
+import { RegionNumbersTable } from '../../components/RegionNumbersTable';
 import { useAsync } from '../../components/useAsync';
 import { formatDateTime } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
@@ -67,47 +69,33 @@ export function BoardScreen() {
           <section aria-labelledby="board-summary" className="board__summary">
             <h2 id="board-summary">{t('summary.heading')}</h2>
             <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('summary.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('summary.region')}</th>
-                    <th scope="col" className="board__number">
-                      {t('summary.escalated')}
-                    </th>
-                    <th scope="col" className="board__number">
-                      {t('summary.overdue')}
-                    </th>
-                    <th scope="col" className="board__number">
-                      {t('summary.underControl')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sections.map((section) => (
-                    <tr key={section.regionKato}>
-                      <th scope="row">
-                        <a href={`#${sectionId(section.regionKato)}`}>
-                          {regionName(section.regionKato, language)}
-                        </a>
-                      </th>
-                      <td className="board__number">{section.escalated}</td>
-                      <td className="board__number">{section.overdue}</td>
-                      <td className="board__number">{section.underControl}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                {sections.length > 1 && (
-                  <tfoot>
-                    <tr>
-                      <th scope="row">{t('summary.total')}</th>
-                      <td className="board__number">{totals.escalated}</td>
-                      <td className="board__number">{totals.overdue}</td>
-                      <td className="board__number">{totals.underControl}</td>
-                    </tr>
-                  </tfoot>
+              <RegionNumbersTable
+                caption={t('summary.caption')}
+                captionClassName="visually-hidden"
+                regionHeading={t('summary.region')}
+                columns={[
+                  { heading: t('summary.escalated'), value: (section: BoardSection) => section.escalated },
+                  { heading: t('summary.overdue'), value: (section: BoardSection) => section.overdue },
+                  {
+                    heading: t('summary.underControl'),
+                    value: (section: BoardSection) => section.underControl,
+                  },
+                ]}
+                rows={sections}
+                rowKey={(section) => section.regionKato}
+                rowHeader={(section) => (
+                  <a href={`#${sectionId(section.regionKato)}`}>{regionName(section.regionKato, language)}</a>
                 )}
-              </table>
+                numberClassName="board__number"
+                footer={
+                  sections.length > 1
+                    ? {
+                        heading: t('summary.total'),
+                        values: [totals.escalated, totals.overdue, totals.underControl],
+                      }
+                    : undefined
+                }
+              />
             </div>
           </section>
           {sections.map((section) => (
@@ -180,7 +168,7 @@ function RegionSection({ section }: { section: BoardSection }) {
   );
 }
 
-function CaseRow({ item }: { item: BoardCase }) {
+function CaseRow({ item }: { item: CaseSummary }) {
   const { t, i18n } = useTranslation('board');
   const mark = deadlineMark(item);
   return (

@@ -1,21 +1,27 @@
-import type { Board, BoardCase } from '../../api/types/board';
+import type { Board } from '@app/contracts/console-api/board';
+import type { CaseSummary } from '@app/contracts/console-api/cases';
 import { boardSections, boardTotals, deadlineMark, mergePages } from './board-sections';
 
 const ALMATY = '750000000';
 const ASTANA = '710000000';
 
-function item(appealId: string, scopeRegionKato: string, extra: Partial<BoardCase> = {}): BoardCase {
+function item(appealId: string, scopeRegionKato: string, extra: Partial<CaseSummary> = {}): CaseSummary {
   return {
     appealId,
     trackingNumber: `KZ-2026-${appealId}`,
     status: 'new',
     level: 'central-reception',
+    kind: 'complaint',
     category: 'roads.repair',
     regionKato: scopeRegionKato,
     scopeRegionKato,
+    language: 'kk',
     subject: 'Жолды жөндеу',
+    organizationId: null,
     organizationName: null,
+    responsibleOrganizationId: null,
     receivedAt: '2026-11-30T10:00:00.000Z',
+    heldSince: null,
     dueAt: '2026-12-20T18:59:59.000Z',
     overdue: false,
     dueSoon: false,
@@ -23,11 +29,12 @@ function item(appealId: string, scopeRegionKato: string, extra: Partial<BoardCas
     escalatedAt: '2026-11-30T11:00:00.000Z',
     underControl: false,
     version: 4,
+    updatedAt: '2026-11-30T11:00:00.000Z',
     ...extra,
   };
 }
 
-function board(items: BoardCase[], nextOffset?: number): Board {
+function board(items: CaseSummary[], nextOffset?: number): Board {
   return {
     regions: [
       { regionKato: ASTANA, escalated: 2, overdue: 1, underControl: 0 },

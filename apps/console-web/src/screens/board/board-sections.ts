@@ -1,12 +1,10 @@
-import type { Board, BoardCase, BoardPage, RegionOnBoard } from '../../api/types/board';
-
 /** One region's part of the board: its counts (over all its escalated cases) and the cases loaded so far. */
 export interface BoardSection {
   regionKato: string;
   escalated: number;
   overdue: number;
   underControl: number;
-  cases: BoardCase[];
+  cases: CaseSummary[];
 }
 
 /**
@@ -56,7 +54,7 @@ export function mergePages(pages: Board[]): Board {
   const items = pages
     .flatMap((page) => page.cases.items)
     .filter((item) => !seen.has(item.appealId) && seen.add(item.appealId));
-  const cases: BoardPage = {
+  const cases: Page<CaseSummary> = {
     items,
     total: last.cases.total,
     limit: items.length,
@@ -82,7 +80,9 @@ export function boardTotals(
 
 export type DeadlineMark = 'overdue' | 'due-soon' | null;
 
-export function deadlineMark(item: Pick<BoardCase, 'overdue' | 'dueSoon'>): DeadlineMark {
+export function deadlineMark(item: Pick<CaseSummary, 'overdue' | 'dueSoon'>): DeadlineMark {
   if (item.overdue) return 'overdue';
   return item.dueSoon ? 'due-soon' : null;
 }
+import type { Board, RegionOnBoard } from '@app/contracts/console-api/board';
+import type { CaseSummary, Page } from '@app/contracts/console-api/cases';

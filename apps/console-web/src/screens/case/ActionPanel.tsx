@@ -1,8 +1,8 @@
+import type { ActionReceipt, CaseAction, CasePageView } from '@app/contracts/console-api/cases';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useSession } from '../../api/session';
-import type { ActionReceipt, CaseAction, CasePageView } from '../../api/types/case';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { formatDate } from '../../format/kazakhstan-time';

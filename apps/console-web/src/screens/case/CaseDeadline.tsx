@@ -1,5 +1,5 @@
+import type { CasePageView } from '@app/contracts/console-api/cases';
 import { useTranslation } from 'react-i18next';
-import type { CasePageView } from '../../api/types/case';
 import { formatDate, formatDateTime } from '../../format/kazakhstan-time';
 import { dayInstant, deadlineStateOf, skippedDays } from './case-view';
 import { say } from './phrase';

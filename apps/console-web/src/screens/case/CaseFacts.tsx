@@ -1,6 +1,6 @@
+import type { CaseAttachmentView, CasePageView } from '@app/contracts/console-api/cases';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseAttachmentView, CasePageView } from '../../api/types/case';
 import { formatDateTime } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
 import { safeHref, sizePhrase } from './case-view';

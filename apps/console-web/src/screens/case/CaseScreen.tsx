@@ -1,9 +1,10 @@
+import type { ActionReceipt, CaseAction, CasePageView } from '@app/contracts/console-api/cases';
+import type { LiveCaseChange } from '@app/contracts/console-api/live';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useLiveEvents, type CaseChange } from '../../api/live';
+import { useLiveEvents } from '../../api/live';
 import { useSession } from '../../api/session';
-import type { ActionReceipt, CaseAction, CasePageView } from '../../api/types/case';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
@@ -46,7 +47,7 @@ function CasePage({ appealId }: { appealId: string }) {
   const { reload } = page;
 
   const onCaseChanged = useCallback(
-    (change: CaseChange) => {
+    (change: LiveCaseChange) => {
       if (change.appealId !== appealId) return;
       if (change.version <= knownVersion.current) return;
       const event = say(t, describeEntry({ type: change.eventType, data: {} }).title);

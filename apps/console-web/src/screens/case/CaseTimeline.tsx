@@ -1,6 +1,6 @@
+import type { CaseTimelineEntry } from '@app/contracts/console-api/cases';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session';
-import type { CaseTimelineEntry } from '../../api/types/case';
 import { formatDateTime } from '../../format/kazakhstan-time';
 import { say } from './phrase';
 import { describeEntry, type DetailValue, type Phrase } from './timeline';

@@ -1,6 +1,6 @@
+import type { RepeatAppeal } from '@app/contracts/console-api/cases';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { RepeatAppeal } from '../../api/types/case';
 import { formatDateTime } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
 

@@ -1,4 +1,4 @@
-import type { CaseAction } from '../../api/types/case';
+import type { CaseAction } from '@app/contracts/console-api/cases';
 import { endOfKazakhstanDay, kazakhstanDateOf } from '../../format/kazakhstan-time';
 
 /** The body fields of the actions (apps/console/src/cases/actions/<action>/<action>.request.ts). */

@@ -1,4 +1,4 @@
-import type { CaseDeadline, CasePageCase } from '../../api/types/case';
+import type { CaseDeadline, CasePageCase } from '@app/contracts/console-api/cases';
 import { localeOf } from '../../i18n/languages';
 import type { Phrase } from './timeline';
 

@@ -1,5 +1,5 @@
+import type { CaseTimelineEntry } from '@app/contracts/console-api/cases';
 import { EventTypes, NotificationEventTypes } from '@app/contracts/event-types';
-import type { CaseTimelineEntry } from '../../api/types/case';
 
 /**
  * A timeline entry in words, without i18n: the screen translates each phrase with `t(key, values)` (keys of

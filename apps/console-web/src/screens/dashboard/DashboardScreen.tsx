@@ -1,11 +1,12 @@
+import type { Figures, WeekFigures } from '@app/contracts/console-api/figures';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
-import type { Figures, WeekFigures } from '../../api/types/figures';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
+import { RegionNumbersTable, type NumberColumn } from '../../components/RegionNumbersTable';
 import { useAsync } from '../../components/useAsync';
 import { formatDate, formatDayMonth } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
@@ -216,33 +217,15 @@ function Total({ term, value }: { term: string; value: string }) {
 function VolumesTable({ rows }: { rows: readonly RegionRow[] }) {
   const { t } = useTranslation('dashboard');
   return (
-    <table>
-      <caption>{t('volumes.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('column.region')}</th>
-          <th scope="col" className="dashboard__number">
-            {t('series.received')}
-          </th>
-          <th scope="col" className="dashboard__number">
-            {t('series.overdueNow')}
-          </th>
-          <th scope="col" className="dashboard__number">
-            {t('series.escalated')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.regionKato}>
-            <th scope="row">{row.label}</th>
-            <td className="dashboard__number">{row.received}</td>
-            <td className="dashboard__number">{row.overdueNow}</td>
-            <td className="dashboard__number">{row.escalated}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RegionFiguresTable
+      caption={t('volumes.caption')}
+      rows={rows}
+      columns={[
+        { heading: t('series.received'), value: (row) => row.received },
+        { heading: t('series.overdueNow'), value: (row) => row.overdueNow },
+        { heading: t('series.escalated'), value: (row) => row.escalated },
+      ]}
+    />
   );
 }
 
@@ -255,33 +238,38 @@ function OnTimeTable({
 }) {
   const { t } = useTranslation('dashboard');
   return (
-    <table>
-      <caption>{t('onTime.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('column.region')}</th>
-          <th scope="col" className="dashboard__number">
-            {t('series.answered')}
-          </th>
-          <th scope="col" className="dashboard__number">
-            {t('series.answeredOnTime')}
-          </th>
-          <th scope="col" className="dashboard__number">
-            {t('series.onTimePercent')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.regionKato}>
-            <th scope="row">{row.label}</th>
-            <td className="dashboard__number">{row.answered}</td>
-            <td className="dashboard__number">{row.answeredOnTime}</td>
-            <td className="dashboard__number">{percent(row.answeredOnTimePercent)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RegionFiguresTable
+      caption={t('onTime.caption')}
+      rows={rows}
+      columns={[
+        { heading: t('series.answered'), value: (row) => row.answered },
+        { heading: t('series.answeredOnTime'), value: (row) => row.answeredOnTime },
+        { heading: t('series.onTimePercent'), value: (row) => percent(row.answeredOnTimePercent) },
+      ]}
+    />
+  );
+}
+
+function RegionFiguresTable({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: string;
+  rows: readonly RegionRow[];
+  columns: ReadonlyArray<NumberColumn<RegionRow>>;
+}) {
+  const { t } = useTranslation('dashboard');
+  return (
+    <RegionNumbersTable
+      caption={caption}
+      regionHeading={t('column.region')}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.regionKato}
+      rowHeader={(row) => row.label}
+      numberClassName="dashboard__number"
+    />
   );
 }
 

@@ -1,5 +1,5 @@
+import type { Figures, RegionFigures } from '@app/contracts/console-api/figures';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { Figures, RegionFigures } from '../../api/types/figures';
 import {
   barChartHeight,
   escapeHtml,

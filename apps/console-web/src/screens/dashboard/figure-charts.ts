@@ -1,6 +1,6 @@
+import type { Figures, RegionFigures, WeekFigures } from '@app/contracts/console-api/figures';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { ChartOption } from '../../components/chart-option';
-import type { Figures, RegionFigures, WeekFigures } from '../../api/types/figures';
 
 /** The chart texts, already in the UI language. */
 export interface ChartTexts {

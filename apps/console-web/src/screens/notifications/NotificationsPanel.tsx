@@ -1,9 +1,13 @@
+import type {
+  NotificationPage,
+  ReadAllAnswer,
+  StaffMessageView,
+} from '@app/contracts/console-api/notifications';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveEvents } from '../../api/live';
 import { useSession } from '../../api/session';
-import type { NotificationItem, NotificationPage, ReadAllAnswer } from '../../api/types/notifications';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAsync } from '../../components/useAsync';
 import { formatDateTime } from '../../format/kazakhstan-time';
@@ -30,7 +34,7 @@ export function NotificationsPanel() {
     'notifications',
   );
   const [older, setOlder] = useState<NotificationPage[]>([]);
-  const [arrived, setArrived] = useState<NotificationItem[]>([]);
+  const [arrived, setArrived] = useState<StaffMessageView[]>([]);
   const [markedRead, setMarkedRead] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState({ text: '', round: 0 });
   const [actionError, setActionError] = useState<unknown>(null);
@@ -72,7 +76,7 @@ export function NotificationsPanel() {
     }
   };
 
-  const markRead = (message: NotificationItem) =>
+  const markRead = (message: StaffMessageView) =>
     act(async () => {
       await api.send('POST', `/api/v1/notifications/${encodeURIComponent(message.id)}/read`);
       setMarkedRead((previous) => new Set(previous).add(message.id));

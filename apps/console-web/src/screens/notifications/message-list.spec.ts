@@ -1,7 +1,7 @@
-import type { NotificationItem } from '../../api/types/notifications';
+import type { StaffMessageView } from '@app/contracts/console-api/notifications';
 import { mergeMessages, messageOf, unreadLabelOf } from './message-list';
 
-const message = (id: string, sentAt: string, read = false): NotificationItem => ({
+const message = (id: string, sentAt: string, read = false): StaffMessageView => ({
   id,
   appealId: '7f1f6c2e-8a7b-4d8e-9a55-0b7f3b1c2d3e',
   trackingNumber: 'KZ-2026-000001',

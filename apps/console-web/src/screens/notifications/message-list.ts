@@ -1,12 +1,10 @@
-import type { NotificationItem } from '../../api/types/notifications';
-
 /** A live `notification` event's data, if it has the shape of a message (anything else is ignored). */
-export function messageOf(data: unknown): NotificationItem | undefined {
+export function messageOf(data: unknown): StaffMessageView | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const item = data as Record<string, unknown>;
   const texts = ['id', 'appealId', 'trackingNumber', 'title', 'body', 'sentAt'] as const;
   if (!texts.every((key) => typeof item[key] === 'string')) return undefined;
-  return { ...(item as unknown as NotificationItem), read: item.read === true };
+  return { ...(item as unknown as StaffMessageView), read: item.read === true };
 }
 
 /**
@@ -14,12 +12,12 @@ export function messageOf(data: unknown): NotificationItem | undefined {
  * message can be both live and on a page reloaded after it), newest first, read where the user marked it here.
  */
 export function mergeMessages(
-  arrived: readonly NotificationItem[],
-  pages: readonly (readonly NotificationItem[])[],
+  arrived: readonly StaffMessageView[],
+  pages: readonly (readonly StaffMessageView[])[],
   markedRead: ReadonlySet<string>,
-): NotificationItem[] {
+): StaffMessageView[] {
   const seen = new Set<string>();
-  const merged: NotificationItem[] = [];
+  const merged: StaffMessageView[] = [];
   for (const item of [...arrived, ...pages.flat()]) {
     if (seen.has(item.id)) continue;
     seen.add(item.id);
@@ -32,3 +30,4 @@ export function mergeMessages(
 export function unreadLabelOf(count: number, more: boolean): string {
   return more ? `${count}+` : String(count);
 }
+import type { StaffMessageView } from '@app/contracts/console-api/notifications';

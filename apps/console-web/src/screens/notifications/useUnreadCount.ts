@@ -1,7 +1,8 @@
+import type { NotificationPage } from '@app/contracts/console-api/notifications';
 import { useEffect } from 'react';
 import { useLiveEvents } from '../../api/live';
 import { useSession } from '../../api/session';
-import { MAX_NOTIFICATION_PAGE, type NotificationPage } from '../../api/types/notifications';
+import { MAX_NOTIFICATION_PAGE } from '../../api/types/notifications';
 import { useAsync } from '../../components/useAsync';
 import { unreadLabelOf } from './message-list';
 import { onMessagesChanged } from './messages-changed';

@@ -1,6 +1,6 @@
+import type { CaseSummary } from '@app/contracts/console-api/cases';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseSummary } from '../../api/types/queue';
 import { formatDateTime } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
 import { badgeClassOf, deadlineMarkOf, rowClassOf } from './deadline-mark';

@@ -10,6 +10,7 @@ import {
   type SortOrder,
 } from '../../api/types/queue';
 import { FormField } from '../../components/FormField';
+import { RegionOptions } from '../../components/RegionOptions';
 import { KZ_REGIONS, regionName } from '../../format/regions';
 import { DEFAULT_VIEW, type QueueView } from './queue-params';
 
@@ -104,11 +105,7 @@ export function QueueFilters({ view, fieldError, onApply, onReset }: QueueFilter
               {draft.region && !KZ_REGIONS.some((region) => region.katoCode === draft.region) && (
                 <option value={draft.region}>{regionName(draft.region, i18n.language)}</option>
               )}
-              {KZ_REGIONS.map((region) => (
-                <option key={region.katoCode} value={region.katoCode}>
-                  {regionName(region.katoCode, i18n.language)}
-                </option>
-              ))}
+              <RegionOptions language={i18n.language} />
             </select>
           </FormField>
           <FormField label={t('filters.sort')} error={fieldError('sort')}>

@@ -1,10 +1,10 @@
+import type { CaseSummary, Page } from '@app/contracts/console-api/cases';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useLiveEvents } from '../../api/live';
 import { useSession } from '../../api/session';
-import type { CaseSummary, Page } from '../../api/types/queue';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';

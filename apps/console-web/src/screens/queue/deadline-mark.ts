@@ -1,5 +1,3 @@
-import type { CaseSummary } from '../../api/types/queue';
-
 /** Statuses in which someone still owes the citizen an answer: only these can be overdue or due soon. */
 export const OPEN_STATUSES: readonly string[] = ['registered', 'new', 'in-work', 'transfer-pending'];
 
@@ -30,3 +28,4 @@ export function rowClassOf(mark: DeadlineMark): string | undefined {
 export function badgeClassOf(mark: Exclude<DeadlineMark, 'none'>): string {
   return `badge badge--${mark}`;
 }
+import type { CaseSummary } from '@app/contracts/console-api/cases';

@@ -1,10 +1,10 @@
+import type { Page } from '@app/contracts/console-api/cases';
 import {
   MAX_OFFSET,
   MAX_SEARCH_LENGTH,
   QUEUE_SORTS,
   QUEUE_STATUSES,
   SORT_ORDERS,
-  type Page,
   type QueueSort,
   type QueueStatus,
   type SortOrder,

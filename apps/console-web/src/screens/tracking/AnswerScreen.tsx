@@ -1,9 +1,9 @@
+import type { DecisionReceipt, LinkDecisionBody, PublicAnswer } from '@app/contracts/console-api/tracking';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useSession } from '../../api/session';
-import type { DecisionReceipt, LinkDecisionBody, PublicAnswer } from '../../api/types/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';

@@ -1,9 +1,9 @@
+import type { PublicCaseStatus } from '@app/contracts/console-api/tracking';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useSession } from '../../api/session';
-import type { PublicCaseStatus } from '../../api/types/tracking';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';

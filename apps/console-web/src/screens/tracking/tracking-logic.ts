@@ -1,5 +1,5 @@
+import type { PublicAnswer, PublicCaseStatus } from '@app/contracts/console-api/tracking';
 import { TRACKING_NUMBER_PATTERN } from '@app/contracts/tracking-number';
-import type { PublicAnswer, PublicCaseStatus } from '../../api/types/tracking';
 
 /** An example in the form intake issues, for the field's hint. */
 export const TRACKING_NUMBER_EXAMPLE = 'KZ-2026-7K3M-9Q2X';

@@ -29,13 +29,6 @@ export function actingCaseOf(file: CaseFile): ActingCase {
   };
 }
 
-/** What a committed action tells the caller: the event, and where the case stands now. */
-export interface ActionReceipt {
-  eventId: string;
-  etag: string;
-  status: string;
-}
-
 export function etagOf(version: number): string {
   return `"${version}"`;
 }

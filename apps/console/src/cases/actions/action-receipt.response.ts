@@ -1,5 +1,5 @@
+import type { ActionReceipt } from '@app/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import type { ActionReceipt } from './acting-case';
 
 /** The answer to an accepted action (OpenAPI shape of {@link ActionReceipt}). */
 export class ActionReceiptResponse implements ActionReceipt {

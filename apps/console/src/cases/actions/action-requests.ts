@@ -1,7 +1,7 @@
+import type { ActionReceipt } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../access/principal';
-import type { ActionReceipt } from './acting-case';
 
 /** The first answer to a request with this key, or a sign that the key was used for another request. */
 export type Claim =

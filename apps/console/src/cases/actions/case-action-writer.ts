@@ -1,4 +1,4 @@
-import { newCloudEvent, Topics } from '@app/contracts';
+import { newCloudEvent, Topics, type ActionReceipt } from '@app/contracts';
 import { OutboxWriter } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -6,7 +6,7 @@ import { AuditLog, type AuditActor } from '../../audit/audit-log';
 import { CONSOLE_EVENT_SOURCE } from '../../console.definition';
 import { CaseFiles } from '../read-model/case-files';
 import { CaseProjector } from '../read-model/case-projector';
-import { etagOf, type ActingCase, type ActionReceipt } from './acting-case';
+import { etagOf, type ActingCase } from './acting-case';
 import type { ActionContext, CaseActionHandler } from './case-action';
 import { CaseStateMachine, type Refused } from './case-state-machine';
 

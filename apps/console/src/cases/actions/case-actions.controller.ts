@@ -1,7 +1,7 @@
+import type { ActionReceipt } from '@app/contracts';
 import { Body, Controller, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { ActionReceipt } from './acting-case';
 import { AcceptAction } from './accept/accept.action';
 import { ActionCallOf, type ActionCall } from './action-preconditions';
 import { ActionRoute } from './action-route';

@@ -1,4 +1,4 @@
-import type { ActorData } from '@app/contracts';
+import type { ActionReceipt, ActorData } from '@app/contracts';
 import { OutboxWriter, payloadFingerprint } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { caseScopeOf } from '../../access/case-scope';
 import type { Principal } from '../../access/principal';
 import { CaseFiles } from '../read-model/case-files';
-import { actingCaseOf, etagOf, matchesEtag, type ActionReceipt } from './acting-case';
+import { actingCaseOf, etagOf, matchesEtag } from './acting-case';
 import { ActionRequests } from './action-requests';
 import { caseNotFound } from '../case-not-found';
 import { ActionRefusedException, idempotencyKeyReused, staleVersion } from './action-errors';

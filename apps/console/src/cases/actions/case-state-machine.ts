@@ -1,5 +1,5 @@
 import { KAZAKHSTAN_OFFSET_MINUTES } from '@app/calendar';
-import { CENTRAL_RECEPTION_ID, RefusalCode } from '@app/contracts';
+import { CENTRAL_RECEPTION_ID, RefusalCode, type CaseAction as ApiCaseAction } from '@app/contracts';
 import { DateTime, FixedOffsetZone, type DurationLike } from 'luxon';
 import { actingOrganizationOf } from '../../access/case-scope';
 import type { Principal } from '../../access/principal';
@@ -16,7 +16,7 @@ export const CaseAction = {
   escalate: 'escalate',
   takeUnderControl: 'take-under-control',
   reopen: 'reopen',
-} as const;
+} as const satisfies Record<string, ApiCaseAction>;
 export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
 
 export const CASE_ACTIONS: readonly CaseAction[] = Object.freeze(Object.values(CaseAction));

@@ -4,7 +4,8 @@ import type { Principal } from '../../access/principal';
 import { AuditLog } from '../../audit/audit-log';
 import { caseFileColumns, toCaseFile } from '../read-model/case-files';
 import { SqlParams } from '../read-model/sql-params';
-import { pageOf, summaryOf, type CaseSummary, type Page } from './case-summary';
+import type { CaseSummary, Page } from '@app/contracts';
+import { pageOf, summaryOf } from './case-summary';
 import { DeadlineMarks } from './deadline-marks';
 
 /**

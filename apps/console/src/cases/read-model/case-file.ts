@@ -1,3 +1,4 @@
+import type { CaseAttachmentView, CaseCitizen, CaseTimelineEntry } from '@app/contracts';
 import type { CaseStatus } from '../case-status';
 
 /**
@@ -59,35 +60,19 @@ export interface CaseFile {
 }
 
 /** The citizen's contact (console.case_contact): personal data, read only through audited queries. */
-export interface CaseContact {
+export interface CaseContact extends CaseCitizen {
   appealId: string;
-  fullName: string;
-  iin: string | null;
-  email: string | null;
-  phone: string | null;
-  preferredChannel: string;
 }
 
 /** A reference to a file the publisher stores (console.case_attachment). */
-export interface CaseAttachment {
+export interface CaseAttachment extends CaseAttachmentView {
   appealId: string;
-  position: number;
-  name: string;
-  mediaType: string;
-  sizeBytes: number;
-  url: string;
-  sha256: string;
 }
 
 /** One event in the case's timeline (console.case_event), its data without personal data. */
-export interface TimelineEntry {
+export interface TimelineEntry extends Omit<CaseTimelineEntry, 'position'> {
   appealId: string;
   position: number;
-  eventId: string;
-  eventSource: string;
-  type: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
 }
 
 /** The case's entity tag (HTTP ETag / If-Match): its version, quoted as HTTP wants it. */

@@ -1,24 +1,10 @@
-import { EventTypes, isCitizenDecisionSecret } from '@app/contracts';
+import { EventTypes, isCitizenDecisionSecret, type PublicAnswer } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { caseNotFound } from '../../cases/case-not-found';
 import { isAppealId, normalizedTrackingNumber } from '../../cases/case-ids';
 import { CitizenLinkKey } from '../citizen-link-key';
-
-export type PublicDecision = 'accepted' | 'rejected';
-
-/** The answer the citizen's link names, for the citizen alone (the secret of the link proves it). */
-export interface PublicAnswer {
-  trackingNumber: string;
-  /** The body that answered; null where the read model does not know its name. */
-  organizationName: string | null;
-  respondedAt: string;
-  text: string;
-  /** Whether it is still the answer in force (a newer one replaces it, and only that one can be decided on). */
-  current: boolean;
-  decision: PublicDecision | null;
-}
 
 export interface AnswerLink {
   response?: string;

@@ -1,24 +1,11 @@
+import type { PublicCaseStatus, PublicStep } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { caseNotFound } from '../../cases/case-not-found';
 import { normalizedTrackingNumber } from '../../cases/case-ids';
 import { CaseStatus } from '../../cases/case-status';
-import { PUBLIC_STEP_TYPES, publicStepOf, type PublicStep } from './public-steps';
-
-/** What anyone holding a tracking number may read: the steps, the holding body and the dates, nobody's data. */
-export interface PublicCaseStatus {
-  trackingNumber: string;
-  status: string;
-  level: string | null;
-  /** The holding body's name; null where the read model does not know it (after an escalation). */
-  organizationName: string | null;
-  registeredAt: string;
-  dueAt: string | null;
-  /** When the answer in force was given; absent unless the case is answered or resolved. */
-  answeredAt?: string;
-  timeline: PublicStep[];
-}
+import { PUBLIC_STEP_TYPES, publicStepOf } from './public-steps';
 
 interface PublicFileRow {
   appeal_id: string;

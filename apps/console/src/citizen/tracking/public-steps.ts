@@ -1,14 +1,5 @@
-import { EventTypes } from '@app/contracts';
+import { EventTypes, type PublicStep } from '@app/contracts';
 import type { ProjectedType } from '../../cases/read-model/case-fold';
-
-/** One step of the public timeline: what happened and when, and the body it concerns where that is public. */
-export interface PublicStep {
-  /** The lifecycle event type's short name: `routed` for `kz.appeals.routed.v1`. */
-  step: string;
-  at: string;
-  /** The body the step handed the case to (a body's name is not personal data). */
-  organizationName?: string;
-}
 
 type Shown = (data: Record<string, unknown>) => { organizationName?: string };
 

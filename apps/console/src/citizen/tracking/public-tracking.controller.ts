@@ -1,3 +1,4 @@
+import type { PublicAnswer, PublicCaseStatus } from '@app/contracts';
 import { RateLimited } from '@app/service-kit';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
@@ -9,8 +10,8 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CITIZEN_TRACKING_BUCKET } from '../../identity/identity-config';
-import { PublicAnswerView, type PublicAnswer } from './public-answer-view';
-import { PublicCaseView, type PublicCaseStatus } from './public-case-view';
+import { PublicAnswerView } from './public-answer-view';
+import { PublicCaseView } from './public-case-view';
 
 /**
  * The citizen's public pages' data (no account, no token): the status of a tracking number, and the answer

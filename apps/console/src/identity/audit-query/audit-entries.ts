@@ -1,3 +1,4 @@
+import type { AuditActorKind, AuditOutcome } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { PAGE_LIMIT } from '../query-fields';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,13 +8,13 @@ import type { AuditEntryView, AuditPage, AuditQuery } from './audit-query.dto';
 interface Row {
   id: string;
   at: Date;
-  actor_kind: string;
+  actor_kind: AuditActorKind;
   actor_id: string;
   actor_role: string | null;
   action: string;
   appeal_id: string | null;
   fields: string[];
-  outcome: string;
+  outcome: AuditOutcome;
   detail: Record<string, unknown>;
 }
 

@@ -1,4 +1,11 @@
-import { IsOptionalField, IsTimestamp } from '@app/contracts';
+import {
+  IsOptionalField,
+  IsTimestamp,
+  type AuditActorKind,
+  type AuditEntryView as ApiAuditEntryView,
+  type AuditOutcome,
+  type AuditPage as ApiAuditPage,
+} from '@app/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { PageLimitParameter, WholeNumberParameter } from '../query-fields';
@@ -40,10 +47,10 @@ export class AuditQuery {
   limit?: number;
 }
 
-export class AuditEntryView {
+export class AuditEntryView implements ApiAuditEntryView {
   @ApiProperty() id!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ enum: ['staff', 'system', 'citizen', 'anonymous'] }) actorKind!: string;
+  @ApiProperty({ enum: ['staff', 'system', 'citizen', 'anonymous'] }) actorKind!: AuditActorKind;
   @ApiProperty() actorId!: string;
   @ApiPropertyOptional({ nullable: true }) actorRole!: string | null;
   @ApiProperty() action!: string;
@@ -53,11 +60,11 @@ export class AuditEntryView {
     description: 'Names of the personal-data fields read (never their values).',
   })
   fields!: string[];
-  @ApiProperty({ enum: ['ok', 'refused'] }) outcome!: string;
+  @ApiProperty({ enum: ['ok', 'refused'] }) outcome!: AuditOutcome;
   @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;
 }
 
-export class AuditPage {
+export class AuditPage implements ApiAuditPage {
   @ApiProperty({ type: [AuditEntryView] }) items!: AuditEntryView[];
   @ApiPropertyOptional({
     nullable: true,

@@ -1,4 +1,12 @@
-import { IsKatoCode, IsOptionalField, OptionalOrganizationIdField } from '@app/contracts';
+import {
+  IsKatoCode,
+  IsOptionalField,
+  OptionalOrganizationIdField,
+  type CreateStaffUserBody,
+  type StaffUserPage as ApiStaffUserPage,
+  type StaffUserView as ApiStaffUserView,
+  type UpdateStaffUserBody,
+} from '@app/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
@@ -38,7 +46,7 @@ export class NewPasswordRequest {
   password!: string;
 }
 
-export class CreateStaffUserRequest extends NewPasswordRequest {
+export class CreateStaffUserRequest extends NewPasswordRequest implements CreateStaffUserBody {
   @ApiProperty({ pattern: USERNAME_PATTERN.source, example: 'operator.almaty' })
   @IsString()
   @Matches(USERNAME_PATTERN, { message: USERNAME_RULE })
@@ -63,7 +71,7 @@ export class CreateStaffUserRequest extends NewPasswordRequest {
   language?: Language;
 }
 
-export class UpdateStaffUserRequest {
+export class UpdateStaffUserRequest implements UpdateStaffUserBody {
   @ApiPropertyOptional({ enum: STAFF_ROLES })
   @IsOptionalField()
   @IsIn(STAFF_ROLES, { message: ROLE_RULE })
@@ -101,7 +109,7 @@ export class StaffUserListQuery {
   offset?: number;
 }
 
-export class StaffUserView {
+export class StaffUserView implements ApiStaffUserView {
   @ApiProperty() id!: string;
   @ApiProperty() username!: string;
   @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
@@ -127,7 +135,7 @@ export class StaffUserView {
   }
 }
 
-export class StaffUserPage {
+export class StaffUserPage implements ApiStaffUserPage {
   @ApiProperty({ type: [StaffUserView] }) items!: StaffUserView[];
   @ApiProperty() total!: number;
 }

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Caller } from '../../../access/access.decorators';
 import type { Principal } from '../../../access/principal';
 import { BoardQuery } from './board.query';
-import { EscalationBoard, type Board } from './escalation-board';
+import type { Board } from '@app/contracts';
+import { EscalationBoard } from './escalation-board';
 
 @ApiTags('board')
 @Controller('api/v1/board')

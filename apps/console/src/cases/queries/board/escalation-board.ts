@@ -1,4 +1,4 @@
-import { findRegionByKato } from '@app/contracts';
+import { findRegionByKato, type Board, type RegionOnBoard } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseScopeOf } from '../../../access/case-scope';
@@ -8,23 +8,8 @@ import { regionOf } from '../../read-model/case-fold';
 import { scopeCondition } from '../../read-model/scope-condition';
 import { SqlParams } from '../../read-model/sql-params';
 import { CaseLists } from '../case-list';
-import type { CaseSummary, Page } from '../case-summary';
 import { OPEN_STATUSES } from '../deadline-marks';
 import type { BoardQuery } from './board.query';
-
-export interface RegionOnBoard {
-  regionKato: string;
-  /** The region's name in Kazakh, Russian and English; absent for a code outside the 20 regions. */
-  name?: { kk: string; ru: string; en: string };
-  escalated: number;
-  overdue: number;
-  underControl: number;
-}
-
-export interface Board {
-  regions: RegionOnBoard[];
-  cases: Page<CaseSummary>;
-}
 
 /**
  * The central reception's board: every escalated case not yet resolved, counted by region (most first) and

@@ -1,3 +1,4 @@
+import type { CasePageView } from '@app/contracts';
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,7 +7,7 @@ import type { Principal } from '../../../access/principal';
 import { etagOf } from '../../read-model/case-file';
 import { AppealIdPipe } from '../../case-ids';
 import { caseNotFound } from '../../case-not-found';
-import { CasePage, type CasePageView } from './case-page';
+import { CasePage } from './case-page';
 import { reasonLanguageOf } from './deadline-explanation';
 
 @ApiTags('cases')

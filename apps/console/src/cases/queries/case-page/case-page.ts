@@ -1,5 +1,6 @@
 import { caseNotFound } from '../../case-not-found';
 import { WorkingCalendar } from '@app/calendar';
+import type { CasePageView } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseScopeOf } from '../../../access/case-scope';
@@ -7,32 +8,14 @@ import type { Principal } from '../../../access/principal';
 import { AuditLog } from '../../../audit/audit-log';
 import { actingCaseOf } from '../../actions/acting-case';
 import { CaseStateMachine } from '../../actions/case-state-machine';
-import { allowedActions, type CaseAction } from '../../case-actions-allowed';
+import { allowedActions } from '../../case-actions-allowed';
 import { DeliveryFailures } from '../../../notifications/delivery-failures';
-import type { CaseTimelineEntry } from '../../../notifications/delivery-failure';
 import type { CaseAttachment, CaseContact, CaseFile } from '../../read-model/case-file';
 import { CaseFiles } from '../../read-model/case-files';
-import { summaryOf, type CaseSummary } from '../case-summary';
+import { summaryOf } from '../case-summary';
 import { DeadlineMarks, type DeadlineMark } from '../deadline-marks';
-import { explainDeadline, type DeadlineExplanation, type ReasonLanguage } from './deadline-explanation';
-import { RepeatAppeals, type RepeatAppeal } from './repeat-appeals';
-
-export interface CasePageView {
-  case: CaseSummary & {
-    text: string;
-    channel: string | null;
-    transferCount: number;
-    declinedOrganizationIds: string[];
-  };
-  citizen: Omit<CaseContact, 'appealId'> | null;
-  attachments: Array<Omit<CaseAttachment, 'appealId'>>;
-  /** The folded events, and the messages notification gave up on (`kz.notifications.failed.v1`, no position). */
-  timeline: CaseTimelineEntry[];
-  /** The deadline explained, and the latest one an extension may set (CONSOLE_EXTENSION_LIMIT after the original). */
-  deadline: (DeadlineExplanation & { extensionLimit: string | null }) | null;
-  repeatAppeals: RepeatAppeal[];
-  allowedActions: CaseAction[];
-}
+import { explainDeadline, type ReasonLanguage } from './deadline-explanation';
+import { RepeatAppeals } from './repeat-appeals';
 
 /**
  * Everything about one case for the people working it. The citizen's contact, the text and the attachments are

@@ -1,29 +1,15 @@
 import { kazakhstanDay, OutsideCalendarError, type CalendarDay, type WorkingCalendar } from '@app/calendar';
+import type { CaseDeadline } from '@app/contracts';
 import type { CaseFile } from '../../read-model/case-file';
 import type { DeadlineMark } from '../deadline-marks';
 
 export type ReasonLanguage = 'kk' | 'ru' | 'en';
 
 /**
- * Why the case is due when it is, in the terms of escalation's deadline preview: the day the clock counts from,
- * the policy, the working days, the days off skipped, and what set it (routing, a transfer, an extension, a
- * reopening). Escalation computed the deadline; this only explains what deadline-assigned said.
+ * The case's deadline explained (the case page's `deadline` without the extension limit, which the state machine
+ * adds). Escalation computed the deadline; this only explains what deadline-assigned said.
  */
-export interface DeadlineExplanation {
-  dueAt: string;
-  dueOn: CalendarDay;
-  originalDueAt: string | null;
-  extended: boolean;
-  registeredOn: CalendarDay | null;
-  cause: string | null;
-  policy: string | null;
-  /** Null for a policy written as a plain duration (a drill). */
-  workingDays: number | null;
-  skipped: Array<{ date: CalendarDay; reason: string }>;
-  level: string | null;
-  overdue: boolean;
-  dueSoon: boolean;
-}
+export type DeadlineExplanation = Omit<CaseDeadline, 'extensionLimit'>;
 
 const WORKING_DAYS = /^(\d+) working days?$/;
 

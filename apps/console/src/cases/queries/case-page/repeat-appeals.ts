@@ -1,19 +1,10 @@
+import type { RepeatAppeal } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseScope } from '../../../access/case-scope';
 import type { CaseFile } from '../../read-model/case-file';
 import { scopeCondition } from '../../read-model/scope-condition';
 import { SqlParams } from '../../read-model/sql-params';
-
-/** Another appeal of the same citizen on the same matter: what the case page links to. */
-export interface RepeatAppeal {
-  appealId: string;
-  trackingNumber: string;
-  status: string;
-  category: string;
-  regionKato: string;
-  receivedAt: string;
-}
 
 export const REPEAT_WINDOW = '12 months';
 const MAX_REPEATS = 20;

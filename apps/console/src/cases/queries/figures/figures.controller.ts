@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Caller } from '../../../access/access.decorators';
 import type { Principal } from '../../../access/principal';
 import { FiguresQuery } from './figures.query';
-import { RegionFiguresReport, type Figures } from './region-figures';
+import type { Figures } from '@app/contracts';
+import { RegionFiguresReport } from './region-figures';
 
 @ApiTags('figures')
 @Controller('api/v1/figures')

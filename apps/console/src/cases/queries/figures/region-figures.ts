@@ -1,5 +1,5 @@
-import { startOfKazakhstanDay, type CalendarDay } from '@app/calendar';
-import { findRegionByKato } from '@app/contracts';
+import { startOfKazakhstanDay } from '@app/calendar';
+import { findRegionByKato, type Figures, type RegionFigures, type WeekFigures } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseScopeOf, type CaseScope } from '../../../access/case-scope';
@@ -9,36 +9,6 @@ import { SqlParams } from '../../read-model/sql-params';
 import { OPEN_STATUSES } from '../deadline-marks';
 import type { FiguresQuery } from './figures.query';
 import { weekStarts } from './weeks';
-
-export interface WeekFigures {
-  /** The Monday that starts the week, in Kazakhstan. */
-  week: CalendarDay;
-  received: number;
-  answered: number;
-  answeredOnTime: number;
-  escalated: number;
-}
-
-export interface RegionFigures {
-  regionKato: string;
-  name?: { kk: string; ru: string; en: string };
-  /** Over the period: received, answered (and of those on time), escalated. */
-  received: number;
-  answered: number;
-  answeredOnTime: number;
-  /** answeredOnTime / answered, in percent with one decimal; null when nothing was answered. */
-  answeredOnTimePercent: number | null;
-  escalated: number;
-  /** Now, whatever the period: still owed an answer and past the deadline. */
-  overdueNow: number;
-  weeks: WeekFigures[];
-}
-
-export interface Figures {
-  since: string;
-  weeks: number;
-  regions: RegionFigures[];
-}
 
 type RegionTotals = Omit<RegionFigures, 'weeks' | 'answeredOnTimePercent' | 'name'>;
 

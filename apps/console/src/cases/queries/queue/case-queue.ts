@@ -5,7 +5,7 @@ import { regionOf } from '../../read-model/case-fold';
 import { scopeCondition } from '../../read-model/scope-condition';
 import type { SqlParams } from '../../read-model/sql-params';
 import { CaseLists } from '../case-list';
-import type { CaseSummary, Page } from '../case-summary';
+import type { CaseSummary, Page } from '@app/contracts';
 import { OPEN_STATUSES } from '../deadline-marks';
 import { QueueSort, type QueueQuery } from './queue.query';
 

@@ -5,7 +5,7 @@ import type { Principal } from '../../../access/principal';
 import { scopeCondition } from '../../read-model/scope-condition';
 import type { SqlParams } from '../../read-model/sql-params';
 import { CaseLists } from '../case-list';
-import type { CaseSummary, Page } from '../case-summary';
+import type { CaseSummary, Page } from '@app/contracts';
 import type { SearchQuery } from './search.query';
 import { searchTermsOf } from './search-terms';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, Caller } from '../../../access/access.decorators';
 import type { Principal } from '../../../access/principal';
-import type { CaseSummary, Page } from '../case-summary';
+import type { CaseSummary, Page } from '@app/contracts';
 import { CaseSearch } from './case-search';
 import { SearchQuery } from './search.query';
 

@@ -1,9 +1,13 @@
-import type { StaffRole } from '../session';
+/** The console's administration API: `/api/v1/admin/users` and `/api/v1/admin/audit`. Pure types. */
 
+/** The roles of the console's staff. */
+export type StaffRole = 'operator' | 'supervisor' | 'central-reception' | 'admin';
+
+/** The languages the console speaks (and members of staff read their in-app messages in). */
 export type StaffLanguage = 'kk' | 'ru' | 'en';
 
-/** `StaffUserView` (apps/console/src/identity/users/staff-user.dto.ts): an account, never its password hash. */
-export interface StaffUser {
+/** An account, never its password hash. */
+export interface StaffUserView {
   id: string;
   username: string;
   role: StaffRole;
@@ -17,33 +21,40 @@ export interface StaffUser {
 
 /** `GET /api/v1/admin/users?role&limit≤200&offset`: accounts by username. */
 export interface StaffUserPage {
-  items: StaffUser[];
+  items: StaffUserView[];
   total: number;
 }
 
-/** `POST /api/v1/admin/users`. */
+/** The body of `POST /api/v1/admin/users`. */
 export interface CreateStaffUserBody {
   username: string;
+  /** At least CONSOLE_PASSWORD_MIN_LENGTH characters (12 by default). */
   password: string;
   role: StaffRole;
+  /** Required for an operator: the organisation whose cases the operator works. */
   organizationId?: string;
+  /** Required for a supervisor: the region's КАТО code. */
   regionKato?: string;
+  /** The language of in-app messages; ru when left out. */
   language?: StaffLanguage;
 }
 
-/** `PATCH /api/v1/admin/users/:id`: only what changes. */
+/** The body of `PATCH /api/v1/admin/users/:id`: only what changes. */
 export interface UpdateStaffUserBody {
   role?: StaffRole;
   organizationId?: string;
   regionKato?: string;
+  /** true ends every session of the account at once; false lets it log in again. */
   disabled?: boolean;
   language?: StaffLanguage;
 }
 
 export type AuditActorKind = 'staff' | 'system' | 'citizen' | 'anonymous';
 
-/** `AuditEntryView` (apps/console/src/identity/audit-query/audit-query.dto.ts). */
-export interface AuditEntry {
+export type AuditOutcome = 'ok' | 'refused';
+
+/** One entry of the audit log. */
+export interface AuditEntryView {
   id: number;
   at: string;
   actorKind: AuditActorKind;
@@ -54,12 +65,13 @@ export interface AuditEntry {
   appealId: string | null;
   /** Names of the personal-data fields read, never their values. */
   fields: string[];
-  outcome: 'ok' | 'refused';
+  outcome: AuditOutcome;
   detail: Record<string, unknown>;
 }
 
 /** `GET /api/v1/admin/audit?actor&appeal&action&from&to&before&limit`: newest first, keyset paged. */
 export interface AuditPage {
-  items: AuditEntry[];
+  items: AuditEntryView[];
+  /** Pass as `before` for the next (older) page; null on the last. */
   nextBefore: number | null;
 }

@@ -1,4 +1,4 @@
-/** `GET /api/v1/figures?weeks=` (apps/console/src/cases/queries/figures/region-figures.ts). */
+/** `GET /api/v1/figures?weeks=`: per-region figures for the dashboard, week by week. Pure types. */
 import type { RegionNames } from './board';
 
 export interface WeekFigures {
@@ -12,15 +12,16 @@ export interface WeekFigures {
 
 export interface RegionFigures {
   regionKato: string;
+  /** Absent for a code outside the 20 regions. */
   name?: RegionNames;
-  /** Over the period. */
+  /** Over the period: received, answered (and of those on time), escalated. */
   received: number;
   answered: number;
   answeredOnTime: number;
-  /** answeredOnTime / answered in percent, one decimal; null when nothing was answered. */
+  /** answeredOnTime / answered, in percent with one decimal; null when nothing was answered. */
   answeredOnTimePercent: number | null;
   escalated: number;
-  /** Now, whatever the period: owed an answer and past the deadline. */
+  /** Now, whatever the period: still owed an answer and past the deadline. */
   overdueNow: number;
   /** One entry per week of the period, oldest first. */
   weeks: WeekFigures[];

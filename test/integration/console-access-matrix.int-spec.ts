@@ -47,7 +47,7 @@ POST /api/v1/cases/{appealId}/actions/accept            | 401  | scope     | sco
 POST /api/v1/cases/{appealId}/actions/respond           | 401  | scope     | scope     | 403        | held    | 403   | 403      | 401      | 401
 POST /api/v1/cases/{appealId}/actions/resolve           | 401  | scope     | scope     | 403        | held    | 403   | 403      | 401      | 401
 POST /api/v1/cases/{appealId}/actions/transfer          | 401  | scope     | scope     | 403        | held    | 403   | 403      | 401      | 401
-POST /api/v1/cases/{appealId}/actions/extend            | 401  | scope     | scope     | 403        | held    | 403   | 403      | 401      | 401
+POST /api/v1/cases/{appealId}/actions/extend            | 401  | scope     | scope     | scope      | held    | 403   | 403      | 401      | 401
 POST /api/v1/cases/{appealId}/actions/escalate          | 401  | 403       | 403       | scope      | 403     | 403   | 403      | 401      | 401
 POST /api/v1/cases/{appealId}/actions/take-under-control| 401  | 403       | 403       | 403        | held    | 403   | 403      | 401      | 401
 POST /api/v1/cases/{appealId}/actions/reopen            | 401  | scope     | scope     | 403        | held    | 403   | 403      | 401      | 401

@@ -16,13 +16,16 @@ import { MESSAGES } from './translator';
  */
 const ROOT = join(__dirname, '../../../..');
 const SOURCE_DIRECTORIES = ['apps', 'libs'];
+/** The web UI checks its forms in the browser and words those checks itself (its locale files, their own test). */
+const BROWSER_CODE = join(ROOT, 'apps', 'console-web');
 const DECLARES_RULES = /from 'class-validator'|@(Is[A-Z]\w*|Length|Matches|Min|Max|ValidateNested)\(/;
 const HAND_MADE_CODE = /\bcode: '([a-z]+[A-Z][A-Za-z0-9]*)'/g;
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || path === BROWSER_CODE ? [] : sourceFiles(path);
     const isSource = entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|d)\.ts$/.test(entry.name);
     return isSource && entry.name !== 'main.ts' ? [path] : [];
   });

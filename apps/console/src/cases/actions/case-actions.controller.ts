@@ -69,7 +69,13 @@ export class CaseActionsController {
     return this.actions.run(this.transferring, call, body, res);
   }
 
-  @ActionRoute('extend', 'Extend the deadline by a reasoned decision', 'operator', 'central-reception')
+  @ActionRoute(
+    'extend',
+    'Extend the deadline by a reasoned decision',
+    'operator',
+    'supervisor',
+    'central-reception',
+  )
   extend(
     @ActionCallOf() call: ActionCall,
     @Body() body: ExtendRequest,

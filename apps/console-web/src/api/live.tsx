@@ -15,11 +15,29 @@ type Subscriber = { readonly current: LiveHandlers };
 
 const LiveContext = createContext<Set<Subscriber> | null>(null);
 
-class StreamEnded extends Error {}
+/** Why a stream ended: the server's refusal (its status), or the end of the stream (the token expired). */
+class StreamEnded extends Error {
+  constructor(readonly status: number | 'closed') {
+    super(`live stream ended: ${status}`);
+  }
+}
+
+/** Waits `ms`, or less if the signal aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 /**
  * Reads the console's live stream until `signal` aborts. The stream carries the bearer token, so it is read with
- * fetch (EventSource cannot send headers); it ends when the token expires and is opened again with a fresh one.
+ * fetch (EventSource cannot send headers). It ends when the token expires: then a fresh token opens it again at
+ * once. A 401 asks for a fresh token too; a 403 (a role the stream is not for) stops for good; an outage or a busy
+ * console is tried again, waiting longer each time (up to 30 s), with the token it has.
  */
 async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<LiveHandlers>): Promise<void> {
   let opened = 0;
@@ -31,7 +49,7 @@ async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<Li
         signal,
         openWhenHidden: true,
         onopen: async (response) => {
-          if (!response.ok) throw new StreamEnded(String(response.status));
+          if (!response.ok) throw new StreamEnded(response.status);
           failures = 0;
           if (opened++ > 0) handlers.onReconnected();
         },
@@ -47,21 +65,29 @@ async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<Li
           throw error;
         },
       });
-    } catch {
+    } catch (error) {
       if (signal.aborted) return;
-      // An outage or a busy console: wait longer each time (up to 30 s) rather than knock again at once.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** failures++)));
-      const stillSignedIn = await api.refresh().catch(() => true);
-      if (!stillSignedIn) return;
+      const ended = error instanceof StreamEnded ? error.status : null;
+      if (ended === 403) return;
+      if (ended === 401 || ended === 'closed') {
+        const stillSignedIn = await api.refresh().catch(() => null);
+        if (stillSignedIn === false) return;
+        if (stillSignedIn === true) continue;
+      }
+      await pause(Math.min(30_000, 1000 * 2 ** failures++), signal);
     }
   }
 }
 
-/** One live stream per signed-in tab, shared by every screen and panel that listens. */
-export function LiveEventsProvider({ children }: { children: ReactNode }) {
+/**
+ * One live stream per signed-in tab, shared by every screen and panel that listens; none for a role the stream
+ * is not for (`enabled` false: an administrator has no cases and no messages).
+ */
+export function LiveEventsProvider({ children, enabled }: { children: ReactNode; enabled: boolean }) {
   const { api } = useSession();
   const [subscribers] = useState(() => new Set<Subscriber>());
   useEffect(() => {
+    if (!enabled) return;
     const stop = new AbortController();
     const each = (call: (handlers: LiveHandlers) => void) =>
       subscribers.forEach((subscriber) => call(subscriber.current));
@@ -71,7 +97,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       onReconnected: () => each((handlers) => handlers.onReconnected?.()),
     });
     return () => stop.abort();
-  }, [api, subscribers]);
+  }, [api, subscribers, enabled]);
   return <LiveContext.Provider value={subscribers}>{children}</LiveContext.Provider>;
 }
 

@@ -20,7 +20,7 @@ export function StaffLayout() {
   if (state.status === 'signed-out')
     return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   return (
-    <LiveEventsProvider>
+    <LiveEventsProvider enabled={state.me.role !== 'admin'}>
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>

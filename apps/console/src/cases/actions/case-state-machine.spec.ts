@@ -252,6 +252,18 @@ describe('CaseStateMachine: parameters', () => {
     expect(transfer()).toEqual({ allowed: true });
   });
 
+  it("lets a supervisor extend only what the region's akimat holds, not another body of the region", () => {
+    const extend = (organizationId: string, supervisor: CaseCaller = callers.supervisor) =>
+      machine.check(
+        'extend',
+        aCase({ organizationId, responsibleOrganizationId: organizationId }),
+        supervisor,
+      );
+    expect(extend(AKIMAT)).toEqual({ allowed: true });
+    expect(extend('almaty-roads-department')).toMatchObject({ code: ActionRefusal.notTheHolder });
+    expect(extend(AKIMAT, callers.foreignSupervisor)).toMatchObject({ code: ActionRefusal.notInScope });
+  });
+
   it('checks the caller before the parameters', () => {
     expect(
       machine.checkWith({ action: 'extend', dueAt: new Date('2030-01-01') }, facts, callers.central),

@@ -1,5 +1,10 @@
 import { KAZAKHSTAN_OFFSET_MINUTES } from '@app/calendar';
-import { CENTRAL_RECEPTION_ID, RefusalCode, type CaseAction as ApiCaseAction } from '@app/contracts';
+import {
+  CENTRAL_RECEPTION_ID,
+  RefusalCode,
+  regionKatoOfAkimat,
+  type CaseAction as ApiCaseAction,
+} from '@app/contracts';
 import { DateTime, FixedOffsetZone, type DurationLike } from 'luxon';
 import { actingOrganizationOf } from '../../access/case-scope';
 import type { Principal } from '../../access/principal';
@@ -157,20 +162,22 @@ const centralReception: Check = (_facts, caller) =>
     : refused(ActionRefusal.role, `not open to ${callerName(caller)}`);
 
 /**
- * The holder, or the supervisor of the case's region while the body it was routed to holds it: АППК art. 76 lets
- * the head of an administrative body extend the term, and the supervisor acts for the akim's office over the
- * region's bodies. The extension is still the holding body's (its clock), decided by the supervisor.
+ * The holder, or the supervisor of the case's region while that region's akimat, the body it was routed to, holds
+ * it: АППК art. 76 lets the head of the body considering the case extend its term, and the supervisor acts for
+ * the akim's office over its akimat. Not a department or another body of the region (their heads decide), not
+ * the central reception. The extension is still the holding body's (its clock), decided by the supervisor.
  */
 const holderOrRegionSupervisor: Check = (facts, caller, now) =>
   caller.kind === 'staff' && caller.role === 'supervisor'
-    ? (supervisorOfRegion(facts, caller, now) ?? heldByTheRegion(facts, caller, now))
+    ? (supervisorOfRegion(facts, caller, now) ?? heldByTheRegionsAkimat(facts, caller, now))
     : holder(facts, caller, now);
 
-/** The body the case was routed to holds it, and that body is not the central reception (triage). */
-const heldByTheRegion: Check = (facts, caller, now) =>
-  facts.organizationId === CENTRAL_RECEPTION_ID
-    ? refused(ActionRefusal.notTheHolder, 'the central reception holds the case')
-    : atFirstLevel(facts, caller, now);
+const heldByTheRegionsAkimat: Check = (facts, caller, now) =>
+  caller.kind === 'staff' &&
+  facts.organizationId !== null &&
+  regionKatoOfAkimat(facts.organizationId) === caller.regionKato
+    ? atFirstLevel(facts, caller, now)
+    : refused(ActionRefusal.notTheHolder, "the case is not held by the akimat of the supervisor's region");
 
 const atFirstLevel: Check = (facts) =>
   facts.organizationId !== null && facts.organizationId === facts.responsibleOrganizationId

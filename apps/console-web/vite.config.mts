@@ -16,7 +16,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/console-web', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for error reports, not referenced by the bundle.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 1200,
     reportCompressedSize: false,
     rolldownOptions: {

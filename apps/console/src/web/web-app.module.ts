@@ -16,7 +16,17 @@ const BUILT_WEB_APP = resolve(__dirname, '../../../console-web');
   imports: [
     ServeStaticModule.forRoot({
       rootPath: process.env.CONSOLE_WEB_ROOT ?? BUILT_WEB_APP,
-      exclude: ['/api/{*path}', '/docs{*path}', '/.well-known/{*path}', '/health{*path}', '/metrics{*path}'],
+      // A missing bundle file (an old tab asking for a chunk a deploy replaced) is a 404, not the page.
+      exclude: [
+        '/api/{*path}',
+        '/docs{*path}',
+        '/.well-known/{*path}',
+        '/health{*path}',
+        '/metrics{*path}',
+        '/assets/{*path}',
+        '/favicon.ico',
+        '/robots.txt',
+      ],
       serveStaticOptions: {
         index: false,
         fallthrough: true,

@@ -179,6 +179,8 @@ describe("the citizen's public status page", () => {
     const malformed = await statusOf('KZ-TEST-12345678');
     const nonsense = await statusOf("'; DROP TABLE x; --");
     expect(unknown.status).toBe(404);
+    // Words for a citizen, not the staff's "no case open to you".
+    expect(unknown.body.code).toBe('appeal-not-found');
     expect(malformed).toEqual(unknown);
     expect(nonsense).toEqual(unknown);
   });
@@ -222,6 +224,7 @@ describe('the answer of the link', () => {
       respondedAt: expect.any(String),
       text: ANSWER_TEXT,
       current: true,
+      caseStatus: 'answered',
       decision: null,
     });
     expect(answer.text).not.toContain(history.details.citizen.fullName);

@@ -41,6 +41,11 @@ export interface PublicAnswer {
   text: string;
   /** Whether it is still the answer in force (a newer one replaces it, and only that one can be decided on). */
   current: boolean;
+  /**
+   * Where the case stands now: only an `answered` case waits for the citizen's decision (staff may have closed it,
+   * or reopened it on a rejection received on paper).
+   */
+  caseStatus: string;
   decision: PublicDecision | null;
 }
 

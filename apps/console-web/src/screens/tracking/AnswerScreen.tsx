@@ -9,7 +9,14 @@ import { FormField } from '../../components/FormField';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { formatDateTime } from '../../format/kazakhstan-time';
-import { answerLinkOf, answerStageOf, REASON_MAX_LENGTH, reasonOf, trackPath } from './tracking-logic';
+import {
+  answerLinkOf,
+  answerStageOf,
+  REASON_MAX_LENGTH,
+  reasonOf,
+  statusKey,
+  trackPath,
+} from './tracking-logic';
 import './tracking.css';
 
 /**
@@ -62,6 +69,10 @@ interface AnswerViewProps {
 function AnswerView({ answer, secret, trackingNumber, onDecided }: AnswerViewProps) {
   const { t, i18n } = useTranslation('tracking');
   const stage = answerStageOf(answer);
+  const statusWords = (status: string) => {
+    const key = statusKey(status);
+    return key ? t(key) : status;
+  };
   return (
     <>
       <dl className="tracking-facts">
@@ -90,6 +101,11 @@ function AnswerView({ answer, secret, trackingNumber, onDecided }: AnswerViewPro
       {stage === 'replaced' && (
         <div className="notice notice--info" role="status">
           {t('answer.replaced')}
+        </div>
+      )}
+      {stage === 'closed' && (
+        <div className="notice notice--info" role="status">
+          {t('answer.closed', { status: statusWords(answer.caseStatus) })}
         </div>
       )}
       {stage === 'decide' && (

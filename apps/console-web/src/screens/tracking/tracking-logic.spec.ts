@@ -77,10 +77,14 @@ describe('the answer page', () => {
   });
 
   it('offers the decision only on the answer in force that nobody decided on', () => {
-    expect(answerStageOf({ current: true, decision: null })).toBe('decide');
-    expect(answerStageOf({ current: true, decision: 'accepted' })).toBe('decided');
-    expect(answerStageOf({ current: false, decision: 'rejected' })).toBe('decided');
-    expect(answerStageOf({ current: false, decision: null })).toBe('replaced');
+    const answered = { caseStatus: 'answered' };
+    expect(answerStageOf({ ...answered, current: true, decision: null })).toBe('decide');
+    expect(answerStageOf({ ...answered, current: true, decision: 'accepted' })).toBe('decided');
+    expect(answerStageOf({ caseStatus: 'new', current: false, decision: 'rejected' })).toBe('decided');
+    expect(answerStageOf({ ...answered, current: false, decision: null })).toBe('replaced');
+    // Staff resolved it, or reopened it on a paper rejection: nothing is left to decide here.
+    expect(answerStageOf({ caseStatus: 'resolved', current: true, decision: null })).toBe('closed');
+    expect(answerStageOf({ caseStatus: 'in-work', current: true, decision: null })).toBe('closed');
   });
 
   it('sends no reason when the citizen wrote none', () => {

@@ -71,12 +71,18 @@ export function answerLinkOf(search: URLSearchParams): { response: string; secre
   return response && secret ? { response, secret } : null;
 }
 
-/** What the answer page offers: a decision, the decision already taken, or the notice of a newer answer. */
-export type AnswerStage = 'decide' | 'decided' | 'replaced';
+/**
+ * What the answer page offers: a decision, the decision already taken, the notice of a newer answer, or the notice
+ * that the case no longer waits for one (staff closed it, or reopened it on a rejection received on paper).
+ */
+export type AnswerStage = 'decide' | 'decided' | 'replaced' | 'closed';
 
-export function answerStageOf(answer: Pick<PublicAnswer, 'current' | 'decision'>): AnswerStage {
+export function answerStageOf(
+  answer: Pick<PublicAnswer, 'current' | 'decision' | 'caseStatus'>,
+): AnswerStage {
   if (answer.decision !== null) return 'decided';
-  return answer.current ? 'decide' : 'replaced';
+  if (!answer.current) return 'replaced';
+  return answer.caseStatus === 'answered' ? 'decide' : 'closed';
 }
 
 export const REASON_MAX_LENGTH = 2000;

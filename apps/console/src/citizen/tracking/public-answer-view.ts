@@ -2,7 +2,7 @@ import { EventTypes, isCitizenDecisionSecret, type PublicAnswer } from '@app/con
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { caseNotFound } from '../../cases/case-not-found';
+import { httpError } from '@app/service-kit';
 import { isAppealId, normalizedTrackingNumber } from '../../cases/case-ids';
 import { CitizenLinkKey } from '../citizen-link-key';
 
@@ -38,20 +38,22 @@ export class PublicAnswerView {
       typeof secret !== 'string' ||
       !SECRET.test(secret)
     )
-      throw caseNotFound();
+      throw httpError('appeal-not-found');
     const [file] = await this.dataSource.query<
-      Array<{ appeal_id: string; tracking_number: string; response_id: string | null }>
-    >(`SELECT appeal_id, tracking_number, response_id FROM console.case_file WHERE tracking_number = $1`, [
-      normalized,
-    ]);
-    if (!file || !isCitizenDecisionSecret(key, file.appeal_id, response, secret)) throw caseNotFound();
+      Array<{ appeal_id: string; tracking_number: string; response_id: string | null; status: string }>
+    >(
+      `SELECT appeal_id, tracking_number, response_id, status FROM console.case_file WHERE tracking_number = $1`,
+      [normalized],
+    );
+    if (!file || !isCitizenDecisionSecret(key, file.appeal_id, response, secret))
+      throw httpError('appeal-not-found');
     const [answer] = await this.dataSource.query<
       Array<{ text: string; responded_at: Date; organization_id: string }>
     >(
       `SELECT text, responded_at, organization_id FROM console.case_response WHERE id = $1 AND appeal_id = $2`,
       [response, file.appeal_id],
     );
-    if (!answer) throw caseNotFound();
+    if (!answer) throw httpError('appeal-not-found');
     const [decision] = await this.dataSource.query<Array<{ decision: string }>>(
       `SELECT decision FROM console.citizen_decision WHERE appeal_id = $1 AND response_id = $2`,
       [file.appeal_id, response],
@@ -62,6 +64,7 @@ export class PublicAnswerView {
       respondedAt: answer.responded_at.toISOString(),
       text: answer.text,
       current: file.response_id === response,
+      caseStatus: file.status,
       decision: decision ? (decision.decision === 'accept' ? 'accepted' : 'rejected') : null,
     };
   }

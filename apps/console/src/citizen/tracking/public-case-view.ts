@@ -2,7 +2,7 @@ import type { PublicCaseStatus, PublicStep } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { caseNotFound } from '../../cases/case-not-found';
+import { httpError } from '@app/service-kit';
 import { normalizedTrackingNumber } from '../../cases/case-ids';
 import { CaseStatus } from '../../cases/case-status';
 import { PUBLIC_STEP_TYPES, publicStepOf } from './public-steps';
@@ -36,13 +36,13 @@ export class PublicCaseView {
   /** A malformed number and an unknown one answer the same 404. */
   async byTrackingNumber(trackingNumber: string): Promise<PublicCaseStatus> {
     const normalized = normalizedTrackingNumber(trackingNumber);
-    if (normalized === undefined) throw caseNotFound();
+    if (normalized === undefined) throw httpError('appeal-not-found');
     const [file] = await this.dataSource.query<PublicFileRow[]>(
       `SELECT appeal_id, tracking_number, status, level, organization_name, registered_at, due_at, responded_at
        FROM console.case_file WHERE tracking_number = $1`,
       [normalized],
     );
-    if (!file) throw caseNotFound();
+    if (!file) throw httpError('appeal-not-found');
     const events = await this.dataSource.query<PublicEventRow[]>(
       `SELECT type, occurred_at, data FROM console.case_event
        WHERE appeal_id = $1 AND type = ANY($2::text[]) ORDER BY position`,

@@ -62,10 +62,18 @@ export function CitizenCard({ view }: { view: CasePageView }) {
           <Fact label={t('citizen.fullName')}>{citizen.fullName}</Fact>
           <Fact label={t('citizen.iin')}>{given(citizen.iin)}</Fact>
           <Fact label={t('citizen.email')}>
-            {citizen.email ? <a href={`mailto:${citizen.email}`}>{citizen.email}</a> : t('notGiven')}
+            {citizen.email ? (
+              <a href={`mailto:${encodeURIComponent(citizen.email)}`}>{citizen.email}</a>
+            ) : (
+              t('notGiven')
+            )}
           </Fact>
           <Fact label={t('citizen.phone')}>
-            {citizen.phone ? <a href={`tel:${citizen.phone}`}>{citizen.phone}</a> : t('notGiven')}
+            {citizen.phone ? (
+              <a href={`tel:${encodeURIComponent(citizen.phone)}`}>{citizen.phone}</a>
+            ) : (
+              t('notGiven')
+            )}
           </Fact>
           <Fact label={t('citizen.preferredChannel')}>
             {t(`timeline.channel.${citizen.preferredChannel}`, { defaultValue: citizen.preferredChannel })}

@@ -11,6 +11,7 @@ describe('case-view', () => {
   it('links only web addresses', () => {
     expect(safeHref('https://files.example.kz/a.jpg')).toBe('https://files.example.kz/a.jpg');
     expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('http://10.0.0.5/a.jpg')).toBeNull();
     expect(safeHref('not a url')).toBeNull();
     expect(safeHref('')).toBeNull();
   });

@@ -11,12 +11,15 @@ export function sizePhrase(bytes: number, language: string): Phrase {
   return { key: 'size.mb', values: { value: number(bytes / (1024 * 1024)) } };
 }
 
-/** The attachment's address as a link, only when it is a web address (never `javascript:` or the like). */
+/**
+ * The attachment's address as a link, only when it is an https address: never `javascript:` or the like, and not
+ * plain http, which anyone on the way could change.
+ */
 export function safeHref(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    return parsed.protocol === 'https:' ? parsed.href : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import type { Board } from '@app/contracts/console-api/board';
 import type { CaseSummary } from '@app/contracts/console-api/cases';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveEvents } from '../../api/live';
@@ -13,11 +13,11 @@ import { formatDateTime } from '../../format/kazakhstan-time';
 import { regionName } from '../../format/regions';
 import { boardSections, boardTotals, deadlineMark, mergePages, type BoardSection } from './board-sections';
 import './board.css';
+import { useCoalesced } from '../../components/useCoalesced';
 
 /** The API's largest page. */
 const PAGE_SIZE = 100;
 /** Events come in bursts (an action and the services' answers to it): one reload per burst. */
-const LIVE_DEBOUNCE_MS = 500;
 
 export function BoardScreen() {
   const { t, i18n } = useTranslation('board');
@@ -37,15 +37,10 @@ export function BoardScreen() {
   }, String(pages));
   const { reload } = board;
 
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const reloadSoon = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setLiveAt(new Date().toISOString());
-      reload();
-    }, LIVE_DEBOUNCE_MS);
-  }, [reload]);
+  const reloadSoon = useCoalesced(() => {
+    setLiveAt(new Date().toISOString());
+    reload();
+  });
   useLiveEvents({ onCaseChanged: reloadSoon, onReconnected: reloadSoon });
 
   const sections = useMemo(() => (board.data ? boardSections(board.data) : []), [board.data]);

@@ -1,5 +1,5 @@
 import type { CaseSummary, Page } from '@app/contracts/console-api/cases';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
@@ -25,12 +25,12 @@ import {
   type QueueView,
 } from './queue-params';
 import './queue.css';
+import { useCoalesced } from '../../components/useCoalesced';
 
 /** The query fields the filters show the API's messages for. */
 const FILTER_FIELDS = ['status', 'level', 'category', 'region', 'sort', 'order'];
 
 /** Live changes often come in bursts (an action and the events it sets off): one reload for a burst. */
-const LIVE_DEBOUNCE_MS = 500;
 
 /** A loaded page and the moment it was read, against which its deadline marks are judged. */
 interface LoadedPage {
@@ -60,16 +60,11 @@ export function QueueScreen() {
   const go = (next: QueueView) => setParams(paramsOfView(next));
 
   const [announcement, setAnnouncement] = useState({ text: '', round: 0 });
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { reload } = cases;
-  const scheduleReload = () => {
-    clearTimeout(pending.current);
-    pending.current = setTimeout(() => {
-      reload();
-      setAnnouncement((previous) => ({ text: t('live.updated'), round: previous.round + 1 }));
-    }, LIVE_DEBOUNCE_MS);
-  };
-  useEffect(() => () => clearTimeout(pending.current), []);
+  const scheduleReload = useCoalesced(() => {
+    reload();
+    setAnnouncement((previous) => ({ text: t('live.updated'), round: previous.round + 1 }));
+  });
   useLiveEvents({ onCaseChanged: scheduleReload, onReconnected: scheduleReload });
 
   const apiError = cases.error instanceof ApiError ? cases.error : undefined;

@@ -90,6 +90,7 @@ export async function startBrowserStack(
     });
   } catch (error) {
     await Promise.allSettled([tap.stop(), producer.disconnect()]);
+    await database.drop().catch(() => undefined);
     throw error;
   }
   const started = stack;
@@ -99,12 +100,16 @@ export async function startBrowserStack(
     mailDir: path.join(localDir, 'mail'),
     publishAppeal: (overrides = {}) => publishAppeal(producer, tap, DEMO_SYSTEM.source, overrides),
     async stop() {
-      await started.stop();
-      await producer.disconnect();
-      await tap.stop();
-      // The services' groups are left at the end too, for the next file on the shared topics.
-      for (const [group, topic] of CONSUMED) await startGroupAtEnd(kafka, group, topic);
-      await database.drop();
+      // Whatever fails on the way, the rest is still cleaned up; then the first failure is reported.
+      const steps = [
+        await Promise.allSettled([started.stop()]),
+        await Promise.allSettled([producer.disconnect(), tap.stop()]),
+        // The services' groups are left at the end too, for the next file on the shared topics.
+        await Promise.allSettled(CONSUMED.map(([group, topic]) => startGroupAtEnd(kafka, group, topic))),
+        await Promise.allSettled([database.drop()]),
+      ].flat();
+      const failed = steps.find((step): step is PromiseRejectedResult => step.status === 'rejected');
+      if (failed) throw failed.reason;
     },
   };
 }

@@ -58,7 +58,8 @@ export class TestBrowser {
         args: CHROMIUM_ARGS,
         // Kazakh unless a test says otherwise: the console's own default for a first visit.
         locale: options.locale ?? 'kk-KZ',
-        timezoneId: 'Asia/Almaty',
+        // Far from Kazakhstan: a date written in the browser's own zone instead of UTC+5 shows up as wrong.
+        timezoneId: 'America/Los_Angeles',
         ...VIEWPORTS[viewport],
       });
       context.setDefaultTimeout(15_000);
@@ -88,6 +89,14 @@ export class TestBrowser {
 
   private watch(page: Page): void {
     page.on('pageerror', (error) => this.problems.push(`uncaught ${error.name}: ${error.message}`));
+    // A screen asking for what its user may not read (403), knocking too often (429) or breaking the API (5xx):
+    // none of these is a refusal the UI is there to show.
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      const status = response.status();
+      if (pathname.startsWith('/api/') && (status === 403 || status === 429 || status >= 500))
+        this.problems.push(`${status} from ${response.request().method()} ${pathname}`);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error' && !isExpectedRefusal(message))
         this.problems.push(`console error: ${message.text()} (${message.location().url || 'no location'})`);

@@ -71,6 +71,11 @@ export class ApiClient {
     return this.refreshing;
   }
 
+  /** On a page load: the session goes on with the tab's access token while it is good, else with a fresh one. */
+  resume(): Promise<boolean> {
+    return this.tokens.accessToken ? Promise.resolve(true) : this.refresh();
+  }
+
   /** The headers of an authenticated request, for the live stream. */
   authHeaders(): Record<string, string> {
     const token = this.tokens.accessToken;

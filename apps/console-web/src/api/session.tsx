@@ -67,10 +67,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (restored.current) return;
     restored.current = true;
-    // A reload keeps the session while the tab's refresh token is good.
-    // If the console cannot answer now, the sign-in screen shows; the tab keeps its refresh token for a reload.
+    // A reload keeps the session while the tab's tokens are good. If the console cannot answer now, the sign-in
+    // screen shows; the tab keeps its tokens for the next reload.
     api
-      .refresh()
+      .resume()
       .then((ok) => (ok ? signIn() : setState({ status: 'signed-out' })))
       .catch(() => setState({ status: 'signed-out' }));
   }, [api, signIn]);

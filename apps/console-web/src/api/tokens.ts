@@ -1,21 +1,29 @@
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
+  /** Seconds the access token is valid. */
   expiresIn: number;
 }
 
 const REFRESH_KEY = 'console.refresh-token';
+const ACCESS_KEY = 'console.access-token';
+/** An access token this close to its end is not worth a request: a fresh one is asked for instead. */
+const MARGIN_MS = 30_000;
 
 /**
- * Where the tokens live: the access token in memory only; the refresh token in the tab's sessionStorage, so a
- * reload keeps the session and closing the tab ends it. The page's CSP allows no script but the bundle's own.
+ * Where the tokens live: the tab's sessionStorage, so a reload keeps the session (and, while its access token is
+ * good, spends no refresh token: two quick reloads cannot present a spent one) and closing the tab ends it. The
+ * page's CSP allows no script but the bundle's own.
  */
 export class TokenStore {
-  private access: string | null = null;
-  private readonly listeners = new Set<() => void>();
+  constructor(private readonly now: () => number = Date.now) {}
 
+  /** The access token, while it has more than a few seconds left. */
   get accessToken(): string | null {
-    return this.access;
+    const kept = sessionStorage.getItem(ACCESS_KEY);
+    if (!kept) return null;
+    const { token, expiresAt } = JSON.parse(kept) as { token: string; expiresAt: number };
+    return expiresAt - MARGIN_MS > this.now() ? token : null;
   }
 
   get refreshToken(): string | null {
@@ -23,23 +31,13 @@ export class TokenStore {
   }
 
   keep(pair: TokenPair): void {
-    this.access = pair.accessToken;
+    const expiresAt = this.now() + pair.expiresIn * 1000;
+    sessionStorage.setItem(ACCESS_KEY, JSON.stringify({ token: pair.accessToken, expiresAt }));
     sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
-    this.changed();
   }
 
   clear(): void {
-    this.access = null;
+    sessionStorage.removeItem(ACCESS_KEY);
     sessionStorage.removeItem(REFRESH_KEY);
-    this.changed();
-  }
-
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private changed(): void {
-    for (const listener of this.listeners) listener();
   }
 }

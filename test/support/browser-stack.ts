@@ -104,14 +104,28 @@ export async function startBrowserStack(
       const steps = [
         await Promise.allSettled([started.stop()]),
         await Promise.allSettled([producer.disconnect(), tap.stop()]),
-        // The services' groups are left at the end too, for the next file on the shared topics.
-        await Promise.allSettled(CONSUMED.map(([group, topic]) => startGroupAtEnd(kafka, group, topic))),
+        // The services' groups are left at the end too, for the next file on the shared topics: one at a time, as
+        // two moves of one group's offsets at once would meet in the group.
+        await settledInTurn(
+          CONSUMED.map(
+            ([group, topic]) =>
+              () =>
+                startGroupAtEnd(kafka, group, topic),
+          ),
+        ),
         await Promise.allSettled([database.drop()]),
       ].flat();
       const failed = steps.find((step): step is PromiseRejectedResult => step.status === 'rejected');
       if (failed) throw failed.reason;
     },
   };
+}
+
+/** Runs each step after the one before, whatever became of it. */
+async function settledInTurn(steps: Array<() => Promise<unknown>>): Promise<PromiseSettledResult<unknown>[]> {
+  const results: PromiseSettledResult<unknown>[] = [];
+  for (const step of steps) results.push(...(await Promise.allSettled([step()])));
+  return results;
 }
 
 /** A demo account of the README by role (CONSOLE_DEMO=1). */

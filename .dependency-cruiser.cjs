@@ -43,7 +43,7 @@ module.exports = {
         'in its bundle would not run there (Nest, TypeORM, class-validator) and could leak secrets into a ' +
         'public file. The shared pieces are pure files of the contract: the region list, the tracking-number format, ' +
         'the event types and the HTTP views of the console API (libs/contracts/src/console-api: types only, which ' +
-        'the console declares its answers with).',
+        "the console declares its answers with); and the calendar's month names.",
       from: { path: '^apps/console-web/' },
       to: {
         path: '^(apps|libs)/',
@@ -52,6 +52,7 @@ module.exports = {
           '^libs/contracts/src/kazakhstan/region-list[.]ts$',
           '^libs/contracts/src/tracking-number[.]ts$',
           '^libs/contracts/src/event-types[.]ts$',
+          '^libs/calendar/src/month-names[.]ts$',
           '^libs/contracts/src/console-api/',
         ],
       },

@@ -11,7 +11,10 @@ export default defineConfig({
   root,
   base: '/',
   resolve: {
-    alias: { '@app/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) },
+    alias: {
+      '@app/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)),
+      '@app/calendar': fileURLToPath(new URL('../../libs/calendar/src', import.meta.url)),
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/console-web', import.meta.url)),

@@ -1,4 +1,5 @@
 import { type DayParts, weekdayOf, epochDayOf } from './calendar-day';
+import { MONTHS } from './month-names';
 
 /** What people read comes in Kazakh, Russian and English. */
 export interface LocalizedText {
@@ -19,51 +20,6 @@ export const SATURDAY: DayReason = { code: 'saturday', text: { kk: 'Сенбі',
 export const SUNDAY: DayReason = {
   code: 'sunday',
   text: { kk: 'Жексенбі', ru: 'Воскресенье', en: 'Sunday' },
-};
-
-const MONTHS = {
-  kk: [
-    'қаңтар',
-    'ақпан',
-    'наурыз',
-    'сәуір',
-    'мамыр',
-    'маусым',
-    'шілде',
-    'тамыз',
-    'қыркүйек',
-    'қазан',
-    'қараша',
-    'желтоқсан',
-  ],
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
 };
 
 // Indexed by weekdayOf (0 = Sunday). Kazakh and Russian need the case the sentence governs.

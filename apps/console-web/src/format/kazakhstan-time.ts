@@ -1,3 +1,4 @@
+import { MONTHS } from '@app/calendar/month-names';
 import { localeOf } from '../i18n/languages';
 
 /**
@@ -5,22 +6,6 @@ import { localeOf } from '../i18n/languages';
  * sign) shows deadlines the same in every browser, whatever its own zone or tz database.
  */
 export const KAZAKHSTAN_TIME_ZONE = 'Etc/GMT-5';
-
-/** Month names as Kazakh dates write them (10 наурыз 2026 ж.). */
-const KAZAKH_MONTHS = [
-  'қаңтар',
-  'ақпан',
-  'наурыз',
-  'сәуір',
-  'мамыр',
-  'маусым',
-  'шілде',
-  'тамыз',
-  'қыркүйек',
-  'қазан',
-  'қараша',
-  'желтоқсан',
-];
 
 interface KazakhstanClock {
   year: number;
@@ -49,7 +34,7 @@ function clockOf(iso: string): KazakhstanClock {
  * Russian and English come from the browser's own.
  */
 function kazakhDate({ year, month, day }: KazakhstanClock): string {
-  return `${day} ${KAZAKH_MONTHS[month]} ${year} ж.`;
+  return `${day} ${MONTHS.kk[month]} ${year} ж.`;
 }
 
 export function formatDateTime(iso: string | null | undefined, language: string): string {
@@ -78,7 +63,7 @@ export function formatDate(iso: string | null | undefined, language: string): st
 export function formatDayMonth(iso: string, language: string): string {
   if (language === 'kk') {
     const { day, month } = clockOf(iso);
-    return `${day} ${KAZAKH_MONTHS[month]}`;
+    return `${day} ${MONTHS.kk[month]}`;
   }
   return new Intl.DateTimeFormat(localeOf(language), {
     timeZone: KAZAKHSTAN_TIME_ZONE,

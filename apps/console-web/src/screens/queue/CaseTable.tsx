@@ -13,7 +13,10 @@ interface CaseTableProps {
   now: Date;
 }
 
-/** The cases of a queue or search page, overdue and due-soon rows marked in text as well as colour. */
+/**
+ * The cases of a queue or search page, overdue and due-soon rows marked in text as well as colour. The deadline
+ * comes right after the subject: the queue is worked by it, and on a narrow screen it stays in view.
+ */
 export function CaseTable({ caption, items, now }: CaseTableProps) {
   const { t, i18n } = useTranslation('queue');
   return (
@@ -24,13 +27,13 @@ export function CaseTable({ caption, items, now }: CaseTableProps) {
           <tr>
             <th scope="col">{t('table.trackingNumber')}</th>
             <th scope="col">{t('table.subject')}</th>
+            <th scope="col">{t('table.deadline')}</th>
             <th scope="col">{t('table.status')}</th>
             <th scope="col">{t('table.level')}</th>
             <th scope="col">{t('table.category')}</th>
             <th scope="col">{t('table.region')}</th>
             <th scope="col">{t('table.holder')}</th>
             <th scope="col">{t('table.received')}</th>
-            <th scope="col">{t('table.deadline')}</th>
           </tr>
         </thead>
         <tbody>
@@ -42,16 +45,6 @@ export function CaseTable({ caption, items, now }: CaseTableProps) {
                   <Link to={`/cases/${item.appealId}`}>{item.trackingNumber}</Link>
                 </th>
                 <td className="queue-table__subject">{item.subject}</td>
-                <td>{commonLabel(t, 'status', item.status)}</td>
-                <td>{commonLabel(t, 'level', item.level)}</td>
-                <td>
-                  <code>{item.category}</code>
-                </td>
-                <td>{regionName(item.scopeRegionKato, i18n.language)}</td>
-                <td className="queue-table__holder">{item.organizationName ?? '—'}</td>
-                <td className="queue-table__date">
-                  <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt, i18n.language)}</time>
-                </td>
                 <td className="queue-table__date">
                   {item.dueAt ? (
                     <time dateTime={item.dueAt}>{formatDateTime(item.dueAt, i18n.language)}</time>
@@ -66,6 +59,16 @@ export function CaseTable({ caption, items, now }: CaseTableProps) {
                       </span>
                     </>
                   )}
+                </td>
+                <td>{commonLabel(t, 'status', item.status)}</td>
+                <td>{commonLabel(t, 'level', item.level)}</td>
+                <td>
+                  <code>{item.category}</code>
+                </td>
+                <td>{regionName(item.scopeRegionKato, i18n.language)}</td>
+                <td className="queue-table__holder">{item.organizationName ?? '—'}</td>
+                <td className="queue-table__date">
+                  <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt, i18n.language)}</time>
                 </td>
               </tr>
             );

@@ -72,8 +72,13 @@ export class ApiClient {
   }
 
   /** On a page load: the session goes on with the tab's access token while it is good, else with a fresh one. */
-  resume(): Promise<boolean> {
-    return this.tokens.accessToken ? Promise.resolve(true) : this.refresh();
+  async resume(): Promise<boolean> {
+    return this.hasUsableAccessToken() || this.refresh();
+  }
+
+  /** Whether the tab holds an access token that is not at its end. */
+  hasUsableAccessToken(): boolean {
+    return this.tokens.accessToken !== null;
   }
 
   /** The headers of an authenticated request, for the live stream. */

@@ -17,7 +17,7 @@ const LiveContext = createContext<Set<Subscriber> | null>(null);
 
 /** Why a stream ended: the server's refusal (its status), or the end of the stream (the token expired). */
 class StreamEnded extends Error {
-  constructor(readonly status: number | 'closed') {
+  constructor(readonly status: number | 'closed' | 'not-a-stream') {
     super(`live stream ended: ${status}`);
   }
 }
@@ -25,24 +25,32 @@ class StreamEnded extends Error {
 /** Waits `ms`, or less if the signal aborts first. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    if (signal.aborted) return resolve();
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 }
 
+/** A stream that lived this long ended normally (its token expired): it is opened again at once. */
+const LIVED_MS = 10_000;
+
 /**
  * Reads the console's live stream until `signal` aborts. The stream carries the bearer token, so it is read with
- * fetch (EventSource cannot send headers). It ends when the token expires: then a fresh token opens it again at
- * once. A 401 asks for a fresh token too; a 403 (a role the stream is not for) stops for good; an outage or a busy
- * console is tried again, waiting longer each time (up to 30 s), with the token it has.
+ * fetch (EventSource cannot send headers). A stream that lived a while and ended (its token expired, the
+ * console restarted) is opened again at once, with a fresh token if the one it has is at its end. A 401 asks for a
+ * fresh token; a 403 (a role the stream is not for) stops for good; anything else (an outage, a busy console, a
+ * stream that ends at once, an answer that is not a stream) is tried again, waiting longer each time (up to 30 s).
  */
 async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<LiveHandlers>): Promise<void> {
   let opened = 0;
   let failures = 0;
   while (!signal.aborted) {
+    let openedAt: number | null = null;
     try {
       await fetchEventSource('/api/v1/live', {
         headers: api.authHeaders(),
@@ -50,7 +58,9 @@ async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<Li
         openWhenHidden: true,
         onopen: async (response) => {
           if (!response.ok) throw new StreamEnded(response.status);
-          failures = 0;
+          if (!response.headers.get('content-type')?.startsWith('text/event-stream'))
+            throw new StreamEnded('not-a-stream');
+          openedAt = Date.now();
           if (opened++ > 0) handlers.onReconnected();
         },
         onmessage: (message) => {
@@ -69,10 +79,14 @@ async function follow(api: ApiClient, signal: AbortSignal, handlers: Required<Li
       if (signal.aborted) return;
       const ended = error instanceof StreamEnded ? error.status : null;
       if (ended === 403) return;
-      if (ended === 401 || ended === 'closed') {
-        const stillSignedIn = await api.refresh().catch(() => null);
+      const lived = openedAt !== null && Date.now() - openedAt >= LIVED_MS;
+      if (lived) failures = 0;
+      // A 401 says the token is no good; a stream that ended after a while may only need the token it has.
+      if (ended === 401 || (ended === 'closed' && lived)) {
+        const needsToken = ended === 401 || !api.hasUsableAccessToken();
+        const stillSignedIn = needsToken ? await api.refresh().catch(() => null) : true;
         if (stillSignedIn === false) return;
-        if (stillSignedIn === true) continue;
+        if (stillSignedIn === true && lived) continue;
       }
       await pause(Math.min(30_000, 1000 * 2 ** failures++), signal);
     }

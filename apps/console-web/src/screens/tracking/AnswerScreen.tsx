@@ -108,14 +108,30 @@ function AnswerView({ answer, secret, trackingNumber, onDecided }: AnswerViewPro
           {t('answer.closed', { status: statusWords(answer.caseStatus) })}
         </div>
       )}
-      {stage === 'decide' && (
-        <DecisionForm secret={secret} trackingNumber={trackingNumber} onDecided={onDecided} />
+      {stage === 'reject-only' && (
+        <div className="notice notice--info" role="status">
+          {t('answer.resolvedByBody')}
+        </div>
+      )}
+      {(stage === 'decide' || stage === 'reject-only') && (
+        <DecisionForm
+          secret={secret}
+          trackingNumber={trackingNumber}
+          onDecided={onDecided}
+          acceptOpen={stage === 'decide'}
+        />
       )}
     </>
   );
 }
 
-function DecisionForm({ secret, trackingNumber, onDecided }: Omit<AnswerViewProps, 'answer'>) {
+/** Accept or reject; only reject once the body closed the case (`acceptOpen` false). */
+function DecisionForm({
+  secret,
+  trackingNumber,
+  onDecided,
+  acceptOpen,
+}: Omit<AnswerViewProps, 'answer'> & { acceptOpen: boolean }) {
   const { t } = useTranslation('tracking');
   const { api } = useSession();
   const [rejecting, setRejecting] = useState(false);
@@ -185,14 +201,16 @@ function DecisionForm({ secret, trackingNumber, onDecided }: Omit<AnswerViewProp
         </form>
       ) : (
         <div className="tracking-actions">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => void decide('accept')}
-          >
-            {busy ? t('answer.sending') : t('answer.accept')}
-          </button>
+          {acceptOpen && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void decide('accept')}
+            >
+              {busy ? t('answer.sending') : t('answer.accept')}
+            </button>
+          )}
           <button type="button" className="button" disabled={busy} onClick={() => setRejecting(true)}>
             {t('answer.reject')}
           </button>

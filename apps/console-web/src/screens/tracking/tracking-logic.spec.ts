@@ -82,8 +82,9 @@ describe('the answer page', () => {
     expect(answerStageOf({ ...answered, current: true, decision: 'accepted' })).toBe('decided');
     expect(answerStageOf({ caseStatus: 'new', current: false, decision: 'rejected' })).toBe('decided');
     expect(answerStageOf({ ...answered, current: false, decision: null })).toBe('replaced');
-    // Staff resolved it, or reopened it on a paper rejection: nothing is left to decide here.
-    expect(answerStageOf({ caseStatus: 'resolved', current: true, decision: null })).toBe('closed');
+    // Staff closed it: the citizen may still reject the answer (which reopens it), not accept it again.
+    expect(answerStageOf({ caseStatus: 'resolved', current: true, decision: null })).toBe('reject-only');
+    // Reopened on a rejection received on paper: nothing is left to decide here.
     expect(answerStageOf({ caseStatus: 'in-work', current: true, decision: null })).toBe('closed');
   });
 

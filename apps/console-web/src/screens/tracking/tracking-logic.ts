@@ -72,17 +72,19 @@ export function answerLinkOf(search: URLSearchParams): { response: string; secre
 }
 
 /**
- * What the answer page offers: a decision, the decision already taken, the notice of a newer answer, or the notice
- * that the case no longer waits for one (staff closed it, or reopened it on a rejection received on paper).
+ * What the answer page offers: a decision; only a rejection, once the body closed the case (the citizen may still
+ * disagree, and a rejection reopens it); the decision already taken; the notice of a newer answer; or the notice
+ * that the case no longer waits for one (it was reopened, on a rejection received on paper).
  */
-export type AnswerStage = 'decide' | 'decided' | 'replaced' | 'closed';
+export type AnswerStage = 'decide' | 'reject-only' | 'decided' | 'replaced' | 'closed';
 
 export function answerStageOf(
   answer: Pick<PublicAnswer, 'current' | 'decision' | 'caseStatus'>,
 ): AnswerStage {
   if (answer.decision !== null) return 'decided';
   if (!answer.current) return 'replaced';
-  return answer.caseStatus === 'answered' ? 'decide' : 'closed';
+  if (answer.caseStatus === 'answered') return 'decide';
+  return answer.caseStatus === 'resolved' ? 'reject-only' : 'closed';
 }
 
 export const REASON_MAX_LENGTH = 2000;

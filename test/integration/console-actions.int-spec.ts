@@ -380,7 +380,7 @@ describe("the citizen's voice", () => {
       secret: secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
       decision: 'reject',
     });
-    expect(wrong).toMatchObject({ status: 404, body: { code: 'case-not-found' } });
+    expect(wrong).toMatchObject({ status: 404, body: { code: 'appeal-not-found' } });
     const otherCase = await answeredCase();
     expect(await decideByLink(otherCase.trackingNumber, { secret, decision: 'reject' })).toMatchObject({
       status: 404,

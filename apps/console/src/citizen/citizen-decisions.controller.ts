@@ -12,6 +12,7 @@ import type { Response } from 'express';
 import { Authorize, Caller } from '../access/access.decorators';
 import type { SystemPrincipal } from '../access/principal';
 import { caseNotFound } from '../cases/case-not-found';
+import { httpError } from '@app/service-kit';
 import { CITIZEN_DECISION_BUCKET } from '../identity/identity-config';
 import { AppealIdPipe, TrackingNumberPipe } from '../cases/case-ids';
 import {
@@ -65,7 +66,8 @@ export class CitizenDecisionsController {
   })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address.' })
   async byLink(
-    @Param('trackingNumber', new TrackingNumberPipe(caseNotFound)) trackingNumber: string,
+    @Param('trackingNumber', new TrackingNumberPipe(() => httpError('appeal-not-found')))
+    trackingNumber: string,
     @Body() body: LinkDecisionRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DecisionReceiptResponse> {

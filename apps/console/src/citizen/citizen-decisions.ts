@@ -9,6 +9,7 @@ import type { AuditActor } from '../audit/audit-log';
 import { actingCaseOf, type ActingCase } from '../cases/actions/acting-case';
 import { ActionRefusedException } from '../cases/actions/action-errors';
 import { caseNotFound } from '../cases/case-not-found';
+import { httpError } from '@app/service-kit';
 import { CaseActionWriter } from '../cases/actions/case-action-writer';
 import { ActionRefusal, type CaseCaller } from '../cases/actions/case-state-machine';
 import { ReopenAction } from '../cases/actions/reopen/reopen.action';
@@ -35,6 +36,8 @@ interface Voice {
   caller: CaseCaller;
   actor: ActorData;
   auditActor: AuditActor;
+  /** The 404 of a case the voice cannot reach: the portal's as any system's, the citizen's in their words. */
+  notFound: () => Error;
 }
 
 /** Through the citizen's own link: the event names no account, only the channel. */
@@ -43,6 +46,7 @@ const BY_LINK: Voice = {
   caller: { kind: 'citizen' },
   actor: { kind: 'citizen', id: 'tracking-link' },
   auditActor: { kind: 'citizen', id: 'tracking-link' },
+  notFound: () => httpError('appeal-not-found'),
 };
 
 function conflict(code: string, message: string): HttpException {
@@ -76,6 +80,7 @@ export class CitizenDecisions {
       caller: portal,
       actor: { kind: 'citizen', id: 'submitting-portal' },
       auditActor: portal,
+      notFound: caseNotFound,
     };
     return this.decide(
       voice,
@@ -101,7 +106,7 @@ export class CitizenDecisions {
           facts.responseId === null ||
           !isCitizenDecisionSecret(key, facts.appealId, facts.responseId, request.secret)
         )
-          throw caseNotFound();
+          throw BY_LINK.notFound();
       },
     );
   }
@@ -114,7 +119,7 @@ export class CitizenDecisions {
   ): Promise<DecisionOutcome> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const file = await locate(manager);
-      if (!file) throw caseNotFound();
+      if (!file) throw voice.notFound();
       const facts = actingCaseOf(file);
       verify(facts);
       if (facts.responseId === null)

@@ -45,7 +45,7 @@ function printWhereItRuns(system: AppealRoutingSystem, brokers: string[], databa
 
 /** The demo accounts (CONSOLE_DEMO=1, this script only): their passwords are public, as in the README. */
 function printDemoAccounts(system: AppealRoutingSystem): void {
-  console.log(`Demo users of the console (POST ${system.url('console')}/api/v1/auth/login):`);
+  console.log(`Demo users of the console (sign in at ${system.url('console')}, or POST /api/v1/auth/login):`);
   console.table(
     DEMO_USERS.map(({ username, password, role, organizationId, regionKato }) => ({
       username,
@@ -90,6 +90,10 @@ async function main(): Promise<number> {
     printWhereItRuns(system, kafka.brokers, databaseUrl);
     printDemoAccounts(system);
     for (const note of sinks.notes) console.log(note);
+    const consoleUrl = system.url('console');
+    console.log(
+      `The console in a browser: ${consoleUrl} (citizens follow their appeals at ${consoleUrl}/track)`,
+    );
     console.log('appeal-routing is up. Press Ctrl-C to stop.');
     const reason = await Promise.race([termination.received, firstExit(system)]);
     console.log(`${reason}: stopping`);

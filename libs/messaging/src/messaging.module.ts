@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { ChunkParticipants } from './chunk/chunk-participants';
 import { EventProducer } from './event-producer';
 import { brokersFromEnv, createKafka } from './kafka-client';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -57,6 +58,7 @@ export class MessagingModule {
         },
         { provide: EventProducer, useFactory: (kafka: Kafka) => new EventProducer(kafka), inject: [KAFKA] },
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.schema) },
+        ChunkParticipants,
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, producer: EventProducer, writer: OutboxWriter) => {
@@ -72,7 +74,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [KAFKA, EventProducer, OutboxWriter, OutboxRelay],
+      exports: [KAFKA, EventProducer, OutboxWriter, OutboxRelay, ChunkParticipants],
     };
   }
 }

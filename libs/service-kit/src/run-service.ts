@@ -1,4 +1,11 @@
-import { CloudEventsKafkaServer, createKafka, ensureTopics, OutboxWriter, probeKafka } from '@app/messaging';
+import {
+  ChunkParticipants,
+  CloudEventsKafkaServer,
+  createKafka,
+  ensureTopics,
+  OutboxWriter,
+  probeKafka,
+} from '@app/messaging';
 import { migrateServiceSchema } from '@app/persistence';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -87,6 +94,7 @@ export async function runService(
       },
       app.get(DataSource),
       app.get(OutboxWriter),
+      app.get(ChunkParticipants),
     );
     // Not inheriting the HTTP app's pipes, guards and filters: event handlers get contract-validated payloads.
     app.connectMicroservice({ strategy: transport });

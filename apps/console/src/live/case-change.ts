@@ -19,11 +19,18 @@ export interface CaseChange extends LiveCaseChange {
 }
 
 /**
- * Announces a change in the caller's transaction: PostgreSQL delivers the notice only when the transaction
- * commits, so a client never hears of a change that was rolled back.
+ * Announces changes, in order, in the caller's transaction: PostgreSQL delivers the notices only when the
+ * transaction commits, so a client never hears of a change that was rolled back.
  */
-export async function announceCaseChange(manager: EntityManager, change: CaseChange): Promise<void> {
-  await manager.query('SELECT pg_notify($1, $2)', [CASE_CHANGES_CHANNEL, JSON.stringify(change)]);
+export async function announceCaseChanges(
+  manager: EntityManager,
+  changes: readonly CaseChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.query('SELECT pg_notify($1, notice) FROM unnest($2::text[]) AS notice', [
+    CASE_CHANGES_CHANNEL,
+    changes.map((change) => JSON.stringify(change)),
+  ]);
 }
 
 /** The in-memory twin of the scope every case query applies in SQL (cases/read-model/scope-condition.ts). */

@@ -9,7 +9,7 @@ export class LifecycleEventsConsumer {
   constructor(private readonly recorder: NotificationRecorder) {}
 
   @EventPattern([...TYPED_LIFECYCLE_EVENT_TYPES])
-  lifecycle(@Ctx() context: CloudEventContext): Promise<number> {
+  lifecycle(@Ctx() context: CloudEventContext): Promise<void> {
     return this.recorder.record(context.getManager(), context.getEvent<LifecycleData>());
   }
 }

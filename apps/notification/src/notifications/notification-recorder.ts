@@ -8,16 +8,16 @@ import {
   type AppealTransferredData,
   type CloudEvent,
 } from '@app/contracts';
-import { OutboxWriter } from '@app/messaging';
+import { ChunkedWork, OutboxWriter } from '@app/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RenderedContent } from '../channels/delivery-channel';
 import { deliveryMetrics } from '../delivery/delivery-metrics';
 import { outcomeEvent } from '../delivery/outcome-events';
 import { DELIVERY_SETTINGS, type DeliverySettings } from '../delivery/delivery-settings';
 import { MessageRenderer } from '../templates/message-renderer';
-import { WebhookAudience } from '../webhooks/webhook-audience';
+import { WebhookAudience, type Subscription } from '../webhooks/webhook-audience';
 import { AppealContact } from './appeal-contact.entity';
 import {
   NotificationPlanner,
@@ -45,12 +45,26 @@ function newHolder(event: CloudEvent<LifecycleData>): string | undefined {
   }
 }
 
+/** What a run of events needs and did: read before the first of them, written after the last. */
+interface RecordingRun {
+  /** What is known of each appeal the run touches, as its events so far left it. */
+  contacts: Map<string, AppealContact>;
+  /** Appeals whose contact the run registered (inserted at the end, with their holder by then). */
+  registered: Set<string>;
+  /** Appeals known before the run whose holder it changed. */
+  moved: Set<string>;
+  /** The webhook subscriptions of every source the run's appeals come from, oldest first. */
+  subscriptions: Map<string, Subscription[]>;
+  rows: Array<Partial<Notification>>;
+}
+
 /**
  * Records who must be told about each lifecycle event, with the message rendered for them, once per (event,
  * recipient, channel): a redelivered event inserts nothing. Sending is the dispatcher's, after commit.
+ * A chunk of events reads its contacts and subscriptions in two statements and writes in a few.
  */
 @Injectable()
-export class NotificationRecorder {
+export class NotificationRecorder extends ChunkedWork<RecordingRun> {
   private readonly log = new Logger(NotificationRecorder.name);
 
   constructor(
@@ -59,14 +73,76 @@ export class NotificationRecorder {
     private readonly webhooks: WebhookAudience,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
     private readonly outbox: OutboxWriter,
-  ) {}
+  ) {
+    super();
+  }
 
-  async record(manager: EntityManager, event: CloudEvent<LifecycleData>, now = new Date()): Promise<number> {
-    const appeal = await this.remember(manager, event);
+  record(manager: EntityManager, event: CloudEvent<LifecycleData>, now = new Date()): Promise<void> {
+    return this.within(manager, event, (run) => this.recordIn(run, event, now));
+  }
+
+  protected async load(manager: EntityManager, events: readonly CloudEvent[]): Promise<RecordingRun> {
+    const lifecycle = events as ReadonlyArray<CloudEvent<LifecycleData>>;
+    const appealIds = [...new Set(lifecycle.map((event) => event.data.appealId))];
+    const known = await manager.findBy(AppealContact, { appealId: In(appealIds) });
+    // An appeal of unknown source (recorded before sources were kept) belongs to no system.
+    const sources = new Set([
+      ...known.flatMap((contact) => (contact.source === null ? [] : [contact.source])),
+      ...lifecycle
+        .filter((event) => event.type === EventTypes.registered)
+        .map((event) => (event.data as unknown as AppealRegisteredData).source),
+    ]);
+    return {
+      contacts: new Map(known.map((contact) => [contact.appealId, contact])),
+      registered: new Set(),
+      moved: new Set(),
+      subscriptions: await this.webhooks.subscriptionsOf(manager, [...sources]),
+      rows: [],
+    };
+  }
+
+  protected async write(manager: EntityManager, run: RecordingRun): Promise<void> {
+    const contactOf = (appealId: string): AppealContact => run.contacts.get(appealId) as AppealContact;
+    if (run.registered.size > 0)
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AppealContact)
+        .values([...run.registered].map(contactOf))
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    if (run.moved.size > 0) {
+      const moved = [...run.moved].map(contactOf);
+      await manager.query(
+        `UPDATE notification.appeal_contact c SET holder_organization_id = moved.holder
+         FROM unnest($1::uuid[], $2::text[]) AS moved(appeal_id, holder) WHERE c.appeal_id = moved.appeal_id`,
+        [moved.map((contact) => contact.appealId), moved.map((contact) => contact.holderOrganizationId)],
+      );
+    }
+    if (run.rows.length === 0) return;
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      // The content's CloudEvent has `unknown` data, which TypeORM's deep-partial type cannot express.
+      .values(run.rows as QueryDeepPartialEntity<Notification>[])
+      .orIgnore()
+      .updateEntity(false)
+      .returning(['id', 'eventId', 'recipient', 'channel', 'status'])
+      .execute();
+    await this.announceUnrenderable(manager, run.rows, inserted.raw as RecordedRow[], new Date());
+  }
+
+  private recordIn(run: RecordingRun, event: CloudEvent<LifecycleData>, now: Date): void {
+    const appeal = this.remember(run, event);
     const messages = this.planner
       .plan(event, factsOf(appeal, event.data.trackingNumber))
       .map((planned) => this.message(event, planned, now));
-    const subscribers = await this.webhooks.subscribersOf(manager, appeal?.source ?? null, event.type);
+    const subscribers = this.webhooks.subscribersAmong(
+      appeal?.source ? (run.subscriptions.get(appeal.source) ?? []) : [],
+      event.type,
+    );
     const deliveries = subscribers.map(({ subscriptionId, held }) =>
       this.row(event, {
         recipientKind: 'system',
@@ -79,35 +155,24 @@ export class NotificationRecorder {
         nextAttemptAt: now,
       }),
     );
-    const rows = [...messages, ...deliveries];
-    if (rows.length === 0) return 0;
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      // The content's CloudEvent has `unknown` data, which TypeORM's deep-partial type cannot express.
-      .values(rows as QueryDeepPartialEntity<Notification>[])
-      .orIgnore()
-      .updateEntity(false)
-      .returning(['id', 'recipient', 'channel', 'status'])
-      .execute();
-    const recorded = inserted.raw as Array<Pick<Notification, 'id' | 'recipient' | 'channel' | 'status'>>;
-    await this.announceUnrenderable(manager, rows, recorded, now);
-    return recorded.length;
+    run.rows.push(...messages, ...deliveries);
   }
 
   /** A message its template could not say is over at once: announced as failed, so the case shows it. */
   private async announceUnrenderable(
     manager: EntityManager,
     rows: Array<Partial<Notification>>,
-    recorded: Array<Pick<Notification, 'id' | 'recipient' | 'channel' | 'status'>>,
+    recorded: RecordedRow[],
     now: Date,
   ): Promise<void> {
     const failed = recorded
       .filter((row) => row.status === 'failed')
       .map((row) => {
         const planned = rows.find(
-          (candidate) => candidate.recipient === row.recipient && candidate.channel === row.channel,
+          (candidate) =>
+            candidate.eventId === row.eventId &&
+            candidate.recipient === row.recipient &&
+            candidate.channel === row.channel,
         );
         return Object.assign(new Notification(), planned, { id: String(row.id), attempts: 1 });
       });
@@ -175,18 +240,14 @@ export class NotificationRecorder {
    * Keeps what later events need: the contact and the submitting system from `registered` (a replayed
    * `registered` keeps the first), the holder from the events that move the case.
    */
-  private async remember(
-    manager: EntityManager,
-    event: CloudEvent<LifecycleData>,
-  ): Promise<AppealContact | null> {
-    if (event.type === EventTypes.registered) {
+  private remember(run: RecordingRun, event: CloudEvent<LifecycleData>): AppealContact | null {
+    const appealId = event.data.appealId;
+    if (event.type === EventTypes.registered && !run.contacts.has(appealId)) {
       const registered = event.data as unknown as AppealRegisteredData;
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(AppealContact)
-        .values({
-          appealId: registered.appealId,
+      run.contacts.set(
+        appealId,
+        Object.assign(new AppealContact(), {
+          appealId,
           trackingNumber: registered.trackingNumber,
           fullName: registered.citizen.fullName,
           email: registered.citizen.email ?? null,
@@ -194,21 +255,22 @@ export class NotificationRecorder {
           preferredChannel: registered.citizen.preferredChannel,
           language: registered.language,
           source: registered.source,
-        })
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-    }
-    const holder = newHolder(event);
-    if (holder)
-      await manager.update(
-        AppealContact,
-        { appealId: event.data.appealId },
-        { holderOrganizationId: holder },
+          holderOrganizationId: null,
+        }),
       );
-    return manager.findOneBy(AppealContact, { appealId: event.data.appealId });
+      run.registered.add(appealId);
+    }
+    const appeal = run.contacts.get(appealId) ?? null;
+    const holder = newHolder(event);
+    if (holder && appeal) {
+      appeal.holderOrganizationId = holder;
+      if (!run.registered.has(appealId)) run.moved.add(appealId);
+    }
+    return appeal;
   }
 }
+
+type RecordedRow = Pick<Notification, 'id' | 'eventId' | 'recipient' | 'channel' | 'status'>;
 
 function factsOf(appeal: AppealContact | null, trackingNumber: string): AppealFacts {
   return {

@@ -2,20 +2,38 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
 
+/** A webhook subscription as the planner weighs it. */
+export interface Subscription {
+  id: string;
+  status: 'active' | 'disabled';
+  eventTypes: string[];
+}
+
 /** Which subscriptions hear an event: for the planner, inside its transaction. */
 @Injectable()
 export class WebhookAudience {
   constructor(private readonly subscriptions: WebhookSubscriptionRepository) {}
 
-  /** Active and disabled subscriptions of the appeal's source that take this type; a disabled one's rows are held. */
-  async subscribersOf(
+  /** The subscriptions of each of `sources`, active and disabled, oldest first. */
+  async subscriptionsOf(
     manager: EntityManager,
-    source: string | null,
+    sources: readonly string[],
+  ): Promise<Map<string, Subscription[]>> {
+    const bySource = new Map<string, Subscription[]>();
+    for (const row of await this.subscriptions.subscriptionsOf(manager, sources)) {
+      const { source, ...subscription } = row;
+      bySource.set(source, [...(bySource.get(source) ?? []), subscription]);
+    }
+    return bySource;
+  }
+
+  /** Those of an appeal's source's subscriptions that take this type; a disabled one's rows are held. */
+  subscribersAmong(
+    subscriptions: readonly Subscription[],
     eventType: string,
-  ): Promise<Array<{ subscriptionId: string; held: boolean }>> {
-    // An appeal of unknown source (recorded before sources were kept) belongs to no system.
-    if (source === null) return [];
-    const rows = await this.subscriptions.subscribersOf(manager, source, eventType);
-    return rows.map((row) => ({ subscriptionId: row.id, held: row.status === 'disabled' }));
+  ): Array<{ subscriptionId: string; held: boolean }> {
+    return subscriptions
+      .filter((subscription) => subscription.eventTypes.includes(eventType))
+      .map((subscription) => ({ subscriptionId: subscription.id, held: subscription.status === 'disabled' }));
   }
 }

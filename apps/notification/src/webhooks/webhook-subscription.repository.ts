@@ -100,17 +100,17 @@ export class WebhookSubscriptionRepository {
     );
   }
 
-  /** The subscriptions of `source` that take `eventType`, active or disabled. */
-  subscribersOf(
+  /** Every subscription of these sources, active or disabled, oldest first. */
+  subscriptionsOf(
     manager: EntityManager,
-    source: string,
-    eventType: string,
-  ): Promise<Array<{ id: string; status: WebhookSubscription['status'] }>> {
+    sources: readonly string[],
+  ): Promise<Array<{ id: string; source: string; status: 'active' | 'disabled'; eventTypes: string[] }>> {
+    if (sources.length === 0) return Promise.resolve([]);
     return manager.query(
-      `SELECT id, status FROM notification.webhook_subscription
-        WHERE source = $1 AND $2 = ANY (event_types)
+      `SELECT id, source, status, event_types AS "eventTypes" FROM notification.webhook_subscription
+        WHERE source = ANY ($1::text[])
         ORDER BY created_at, id`,
-      [source, eventType],
+      [sources],
     );
   }
 }

@@ -8,6 +8,7 @@ import {
 } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ChunkParticipants } from '../chunk/chunk-participants';
 import {
   assertAttributeHeadersAreUtf8,
   checkCloudEvent,
@@ -60,6 +61,8 @@ export interface ReliableConsumerOptions {
   chunkSize?: number;
   /** Lets a chunk's handlers write their outbox rows in one statement. */
   outbox?: OutboxWriter;
+  /** Lets a chunk's handlers read ahead and write behind in bulk (after them, the outbox rows are written). */
+  participants?: ChunkParticipants;
   /** Called after a transaction that may have written outbox rows has committed. */
   afterCommit?: () => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -409,7 +412,11 @@ export class ReliableConsumer {
       }
       return outcomes;
     };
-    return this.options.outbox ? this.options.outbox.collect(manager, run) : run();
+    const fresh = events.filter((_, index) => deliveries[index] === 'first');
+    const { participants, outbox } = this.options;
+    const inChunk = (): Promise<Outcome[]> =>
+      participants ? participants.around(manager, fresh, run) : run();
+    return outbox ? outbox.collect(manager, inChunk) : inChunk();
   }
 
   /** Decodes and validates one message; throws InvalidMessageError for bad input. */

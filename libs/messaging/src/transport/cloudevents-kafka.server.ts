@@ -16,6 +16,7 @@ import { EventProducer } from '../event-producer';
 import { Inbox } from '../inbox/inbox';
 import { createKafka, type KafkaConnection } from '../kafka-client';
 import type { OutboxWriter } from '../outbox/outbox-writer';
+import type { ChunkParticipants } from '../chunk/chunk-participants';
 import { CloudEventContext } from './cloudevent-context';
 
 export interface CloudEventsServerOptions {
@@ -41,6 +42,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
     private readonly options: CloudEventsServerOptions,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly participants?: ChunkParticipants,
   ) {
     super();
   }
@@ -61,6 +63,7 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
           topics: this.options.topics,
           retry: this.options.retry,
           outbox: this.outbox,
+          participants: this.participants,
           afterCommit: () => this.outbox.notifyCommitted(),
           log: (level, message, fields) =>
             this.log[level === 'info' ? 'log' : level]({ msg: message, ...fields }),

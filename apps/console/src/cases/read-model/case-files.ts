@@ -83,13 +83,23 @@ export interface LoadOptions {
 /** Every statement on console.case_file, case_contact, case_attachment and case_event, in one place. */
 @Injectable()
 export class CaseFiles {
-  /** The case whatever the caller's scope, locked: for the projection. */
+  /** The case whatever the caller's scope, locked: for an action, after it has applied its event. */
   async lock(manager: EntityManager, appealId: string): Promise<CaseFile | undefined> {
+    return (await this.lockAll(manager, [appealId])).get(appealId);
+  }
+
+  /**
+   * The cases of `appealIds` that exist, whatever the caller's scope, locked in id order (two transactions
+   * that lock overlapping sets then wait for each other instead of deadlocking).
+   */
+  async lockAll(manager: EntityManager, appealIds: readonly string[]): Promise<Map<string, CaseFile>> {
+    if (appealIds.length === 0) return new Map();
     const rows = await manager.query<Array<Record<string, unknown>>>(
-      `SELECT ${caseFileColumns()} FROM console.case_file c WHERE c.appeal_id = $1 FOR UPDATE`,
-      [appealId],
+      `SELECT ${caseFileColumns()} FROM console.case_file c
+       WHERE c.appeal_id = ANY($1::uuid[]) ORDER BY c.appeal_id FOR UPDATE`,
+      [[...new Set(appealIds)]],
     );
-    return rows[0] && toCaseFile(rows[0]);
+    return new Map(rows.map((row) => [row.appealId as string, toCaseFile(row)]));
   }
 
   /**
@@ -124,35 +134,45 @@ export class CaseFiles {
     return rows[0] && toCaseFile(rows[0]);
   }
 
-  async hasEvent(
-    manager: EntityManager,
-    appealId: string,
-    source: string,
-    eventId: string,
-  ): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      `SELECT 1 FROM console.case_event WHERE appeal_id = $1 AND event_source = $2 AND event_id = $3`,
-      [appealId, source, eventId],
+  /** Which of these events are on their case's timeline already, as {@link timelineKey}s. */
+  async eventsOnTimeline(manager: EntityManager, events: readonly TimelineEventRef[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows = await manager.query<TimelineEventRef[]>(
+      `SELECT appeal_id AS "appealId", event_source AS "source", event_id AS "id" FROM console.case_event
+       WHERE (appeal_id, event_source, event_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]))`,
+      [
+        events.map((event) => event.appealId),
+        events.map((event) => event.source),
+        events.map((event) => event.id),
+      ],
     );
-    return rows.length > 0;
+    return new Set(rows.map(timelineKey));
   }
 
-  /** Writes what one event did: the case row, its timeline entry, and on registration its contact and files. */
-  async save(manager: EntityManager, step: FoldStep): Promise<void> {
-    const columns = FILE_COLUMNS.map(([, column]) => column);
-    await manager.query(
-      `INSERT INTO console.case_file (${columns.join(', ')})
-       VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
-       ON CONFLICT (appeal_id) DO UPDATE SET
-         ${columns
-           .filter((column) => column !== 'appeal_id')
-           .map((column) => `${column} = EXCLUDED.${column}`)
-           .join(', ')}`,
-      FILE_COLUMNS.map(([field]) => step.file[field]),
+  /**
+   * Writes what a run of events did, in a few statements: each case row as it ended, every timeline entry,
+   * and the contacts and files of the registrations among them.
+   */
+  async saveAll(manager: EntityManager, steps: readonly FoldStep[]): Promise<void> {
+    if (steps.length === 0) return;
+    const lastOf = <T>(pick: (step: FoldStep) => T | undefined): Map<string, T> => {
+      const latest = new Map<string, T>();
+      for (const step of steps) {
+        const value = pick(step);
+        if (value !== undefined) latest.set(step.file.appealId, value);
+      }
+      return latest;
+    };
+    await this.upsertFiles(manager, [...lastOf((step) => step.file).values()]);
+    await this.saveContacts(manager, [...lastOf((step) => step.contact).values()]);
+    await this.saveAttachments(
+      manager,
+      lastOf((step) => step.attachments),
     );
-    if (step.contact) await this.saveContact(manager, step.contact);
-    if (step.attachments) await this.saveAttachments(manager, step.file.appealId, step.attachments);
-    await this.addToTimeline(manager, step.entry);
+    await this.addToTimeline(
+      manager,
+      steps.map((step) => step.entry),
+    );
   }
 
   async contactOf(manager: EntityManager, appealId: string): Promise<CaseContact | undefined> {
@@ -185,39 +205,69 @@ export class CaseFiles {
     return rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() }));
   }
 
-  private async saveContact(manager: EntityManager, contact: CaseContact): Promise<void> {
+  private async upsertFiles(manager: EntityManager, files: readonly CaseFile[]): Promise<void> {
+    const columns = FILE_COLUMNS.map(([, column]) => column);
+    const params = new SqlParams();
+    const rows = files.map(
+      (file) => `(${FILE_COLUMNS.map(([field]) => params.add(file[field])).join(', ')})`,
+    );
     await manager.query(
-      `INSERT INTO console.case_contact (appeal_id, full_name, iin, email, phone, preferred_channel)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (appeal_id) DO UPDATE SET full_name = EXCLUDED.full_name, iin = EXCLUDED.iin,
-         email = EXCLUDED.email, phone = EXCLUDED.phone, preferred_channel = EXCLUDED.preferred_channel`,
-      [
-        contact.appealId,
-        contact.fullName,
-        contact.iin,
-        contact.email,
-        contact.phone,
-        contact.preferredChannel,
-      ],
+      `INSERT INTO console.case_file (${columns.join(', ')})
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (appeal_id) DO UPDATE SET
+         ${columns
+           .filter((column) => column !== 'appeal_id')
+           .map((column) => `${column} = EXCLUDED.${column}`)
+           .join(', ')}`,
+      params.values,
     );
   }
 
+  private async saveContacts(manager: EntityManager, contacts: readonly CaseContact[]): Promise<void> {
+    if (contacts.length === 0) return;
+    const params = new SqlParams();
+    const rows = contacts.map(
+      (contact) =>
+        `(${[
+          contact.appealId,
+          contact.fullName,
+          contact.iin,
+          contact.email,
+          contact.phone,
+          contact.preferredChannel,
+        ]
+          .map((value) => params.add(value))
+          .join(', ')})`,
+    );
+    await manager.query(
+      `INSERT INTO console.case_contact (appeal_id, full_name, iin, email, phone, preferred_channel)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (appeal_id) DO UPDATE SET full_name = EXCLUDED.full_name, iin = EXCLUDED.iin,
+         email = EXCLUDED.email, phone = EXCLUDED.phone, preferred_channel = EXCLUDED.preferred_channel`,
+      params.values,
+    );
+  }
+
+  /** Each case's files as registered: what an earlier registration of the case left is replaced. */
   private async saveAttachments(
     manager: EntityManager,
-    appealId: string,
-    attachments: CaseAttachment[],
+    attachmentsByAppeal: ReadonlyMap<string, CaseAttachment[]>,
   ): Promise<void> {
-    await manager.query(`DELETE FROM console.case_attachment WHERE appeal_id = $1`, [appealId]);
+    if (attachmentsByAppeal.size === 0) return;
+    await manager.query(`DELETE FROM console.case_attachment WHERE appeal_id = ANY($1::uuid[])`, [
+      [...attachmentsByAppeal.keys()],
+    ]);
+    const attachments = [...attachmentsByAppeal.values()].flat();
     if (attachments.length === 0) return;
     await manager.query(
       `INSERT INTO console.case_attachment (appeal_id, position, name, media_type, size_bytes, url, sha256)
-       SELECT $1, a.position, a.name, a.media_type, a.size_bytes, a.url, a.sha256
-       FROM jsonb_to_recordset($2::jsonb)
-         AS a(position integer, name text, media_type text, size_bytes bigint, url text, sha256 text)`,
+       SELECT a.appeal_id, a.position, a.name, a.media_type, a.size_bytes, a.url, a.sha256
+       FROM jsonb_to_recordset($1::jsonb) AS a(appeal_id uuid, position integer, name text, media_type text,
+         size_bytes bigint, url text, sha256 text)`,
       [
-        appealId,
         JSON.stringify(
           attachments.map((attachment) => ({
+            appeal_id: attachment.appealId,
             position: attachment.position,
             name: attachment.name,
             media_type: attachment.mediaType,
@@ -230,19 +280,29 @@ export class CaseFiles {
     );
   }
 
-  private async addToTimeline(manager: EntityManager, entry: TimelineEntry): Promise<void> {
+  private async addToTimeline(manager: EntityManager, entries: readonly TimelineEntry[]): Promise<void> {
+    const params = new SqlParams();
+    const rows = entries.map(
+      (entry) =>
+        `(${[entry.appealId, entry.position, entry.eventId, entry.eventSource, entry.type, entry.occurredAt]
+          .map((value) => params.add(value))
+          .join(', ')}, ${params.add(JSON.stringify(entry.data))}::jsonb)`,
+    );
     await manager.query(
       `INSERT INTO console.case_event (appeal_id, position, event_id, event_source, type, occurred_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-      [
-        entry.appealId,
-        entry.position,
-        entry.eventId,
-        entry.eventSource,
-        entry.type,
-        entry.occurredAt,
-        JSON.stringify(entry.data),
-      ],
+       VALUES ${rows.join(', ')}`,
+      params.values,
     );
   }
+}
+
+/** An event as the timeline knows it: its case, and its (source, id). */
+export interface TimelineEventRef {
+  appealId: string;
+  source: string;
+  id: string;
+}
+
+export function timelineKey(event: TimelineEventRef): string {
+  return JSON.stringify([event.appealId, event.source, event.id]);
 }

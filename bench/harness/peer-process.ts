@@ -42,13 +42,6 @@ export class PeerProcess {
     this.child = child;
   }
 
-  /** Rejects when the peer ends before `stop()`: a crashed peer must fail its measurement, not stall it. */
-  whenCrashed(): Promise<never> {
-    return this.exited.then((code) => {
-      throw new Error(`${this.name} exited with code ${code}: see its log in ${this.logDir}`);
-    });
-  }
-
   async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;

@@ -1,8 +1,20 @@
 /**
- * `npm run bench -- [N] [--emails=<N>] [--deadlines=<open>,<due>] [--deadline-runs=1x500,2x500] [--deadlines-only|--emails-only]`:
- * end-to-end throughput of the services next to the raw floor (plain kafkajs produce+consume, plain batched
- * PostgreSQL insert) measured in the same run; then e-mails per second (scripts/bench/email-delivery.ts); then
- * the deadline scenario (scripts/bench/deadline-sweep.ts).
+ * `npm run bench -- [N] [--only=throughput,latency,hops,emails,deadlines] [--warm-up=500] [--rate=200]
+ *   [--duration=60] [--emails=<N>] [--deadlines=<open>,<due>] [--deadline-runs=1x500,2x500]`
+ * Shorthands: --throughput-only, --latency-only, --hops-only, --emails-only, --deadlines-only (may be combined).
+ *
+ * On its own broker and database, in this order, each scenario beside what it is compared to in the same run:
+ * - throughput: after a warm-up, N appeals (default 100,000) through all services until each is registered,
+ *   routed, deadlined and notified; every stage counted (none lost, none doubled);
+ * - latency: a fixed rate (200/s for 60 s) with p50/p95/p99 publish → routed and → first notification;
+ * - hops: the same N through the raw single-hop floor (bench/peers/raw-hop.ts), our intake service alone,
+ *   and the stock NestJS approach (bench/peers/stock-nestjs);
+ * - emails (scripts/bench/email-delivery.ts) and the escalation storm (scripts/bench/deadline-sweep.ts);
+ * - all along: peak memory of every process, the broker and PostgreSQL (bench/memory).
+ * Prints one table and writes bench/results/latest.{md,svg,json}.
+ *
+ * Environment: BENCH_KAFKA_PORT (19092), BENCH_DATABASE (appeals_bench), BENCH_PORT_BASE (3201: the services
+ * take base..base+4, the deadline scenario's escalations base+12.., the e-mail scenario's notification base+23).
  */
 import {
   AppealRoutingSystem,
@@ -11,130 +23,222 @@ import {
   signalExitCode,
   watchTermination,
   type ResolvedKafkaBrokers,
+  type ServiceName,
 } from '@app/local-infra';
 import { createKafka, ensureTopics } from '@app/messaging';
 import { databaseUrlFromEnv, dropDatabase, ensureDatabase, withDatabase } from '@app/persistence';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
+import { parseBenchPlan, type BenchPlan } from '../bench/bench-plan';
+import { AppealPublisher } from '../bench/harness/appeal-publisher';
+import { measureHop, type HopRun, type HopUnderTest } from '../bench/hops/measure-hop';
+import {
+  intakeHop,
+  peerHop,
+  RAW_HOP,
+  STOCK_HOP,
+  stopRunningPeers,
+  type HopContext,
+} from '../bench/hops/hops';
+import { parentOf } from '../bench/memory/proc-memory';
+import {
+  benchChildrenProbe,
+  brokerProbe,
+  MemorySampler,
+  postgresProbe,
+  type MemoryProbe,
+} from '../bench/memory/memory-sampler';
+import { describeMachine, kafkaVersionFromPom } from '../bench/report/machine';
+import type { BenchResults, HopResults } from '../bench/report/results';
+import { buildRows, TABLE_COLUMNS, type TableRow } from '../bench/report/table';
+import { writeResults } from '../bench/report/write-results';
+import { measureLatency } from '../bench/scenarios/latency';
+import type { SystemRun } from '../bench/scenarios/system-stages';
+import { measureThroughput } from '../bench/scenarios/throughput';
 import { measureDeadlineSweep, parseDeadlineOptions, type DeadlineOptions } from './bench/deadline-sweep';
 import { measureEmailDelivery } from './bench/email-delivery';
-import { measureRawKafka, measureRawPostgres, type Measurement } from './bench/raw-floor';
-import { measureSystem } from './bench/system-run';
-
-function parseCount(argument: string | undefined, fallback: number, what = 'N'): number {
-  const count = Number(argument ?? fallback);
-  if (!Number.isInteger(count) || count <= 0)
-    throw new Error(`${what} must be a positive whole number, got "${argument}"`);
-  return count;
-}
-
-function row(measurement: Measurement, floor: Measurement): Record<string, string | number> {
-  const perSecond = measurement.count / measurement.seconds;
-  const floorPerSecond = floor.count / floor.seconds;
-  return {
-    measurement: measurement.name,
-    N: measurement.count,
-    seconds: Number(measurement.seconds.toFixed(2)),
-    'per second': Math.round(perSecond),
-    'share of kafka floor': `${((perSecond / floorPerSecond) * 100).toFixed(1)}%`,
-  };
-}
-
-interface BenchPlan {
-  count: number;
-  emails: number;
-  deadlines: DeadlineOptions;
-  /** The scenarios to run, in this order: end to end, e-mails, deadlines. */
-  run: { endToEnd: boolean; emails: boolean; deadlines: boolean };
-}
 
 interface BenchSetup {
   repoRoot: string;
   brokers: string[];
+  kafkaDataDir?: string;
   system: AppealRoutingSystem;
   databaseUrl: string;
+  database: string;
+  portBase: number;
+  logDir: string;
   log: (line: string) => void;
-  abortSignal: AbortSignal;
+  signal: AbortSignal;
 }
 
-/** Raw floor, then the four services end to end. */
-async function measureEndToEnd(count: number, setup: BenchSetup): Promise<void> {
-  const { brokers, system, databaseUrl, log, abortSignal } = setup;
-  log(`measuring the raw floor with N=${count}...`);
-  const rawKafka = await measureRawKafka(brokers, count);
-  log(`  ${rawKafka.name}: ${rawKafka.seconds.toFixed(2)} s`);
-  const rawPostgres = await measureRawPostgres(databaseUrl, count);
-  log(`  ${rawPostgres.name}: ${rawPostgres.seconds.toFixed(2)} s`);
-  abortSignal.throwIfAborted(); // once stopping has begun, spawning services would orphan them
-  log('starting the four services...');
-  await system.start();
-  log(`publishing ${count} appeals to the intake topic...`);
-  const endToEnd = await measureSystem(system, brokers, databaseUrl, count, log);
-  console.table([row(rawKafka, rawKafka), row(rawPostgres, rawKafka), row(endToEnd, rawKafka)]);
-  const pgRatio = endToEnd.count / endToEnd.seconds / (rawPostgres.count / rawPostgres.seconds);
-  log(`end to end vs raw PostgreSQL floor: ${(pgRatio * 100).toFixed(1)}%`);
-  log(
-    `latency registered → deadline recorded by notification (ms): p50 ${endToEnd.latencyMs.p50}, p95 ${endToEnd.latencyMs.p95}, max ${endToEnd.latencyMs.max}`,
+function servicePorts(base: number): Record<ServiceName, number> {
+  return { intake: base, routing: base + 1, escalation: base + 2, notification: base + 3, console: base + 4 };
+}
+
+/** The broker (when this run started it) and PostgreSQL (when it runs on this machine and /proc shows it). */
+async function memoryProbes(setup: BenchSetup, db: Client): Promise<MemoryProbe[]> {
+  const probes = [benchChildrenProbe()];
+  if (setup.kafkaDataDir) probes.push(brokerProbe(setup.kafkaDataDir));
+  const { rows } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const postmaster = parentOf(rows[0].pid);
+  if (postmaster !== undefined) probes.push(postgresProbe(postmaster, setup.database));
+  else setup.log('PostgreSQL runs elsewhere (its backend is not in /proc): its memory is not sampled');
+  return probes;
+}
+
+/**
+ * The same N through the raw floor, our intake service alone and the stock NestJS approach, one at a time,
+ * each its own memory scenario.
+ */
+async function measureHops(
+  plan: BenchPlan,
+  setup: BenchSetup,
+  publisher: AppealPublisher,
+  sampler: MemorySampler,
+): Promise<HopResults> {
+  const context: HopContext = setup;
+  const run: HopRun = { ...setup, publisher, count: plan.count, warmUp: plan.warmUp };
+  const hops: Array<[keyof HopResults, HopUnderTest]> = [
+    ['raw', peerHop(RAW_HOP, context)],
+    ['ours', intakeHop(setup.system)],
+    ['stock', peerHop(STOCK_HOP, context)],
+  ];
+  const results: HopResults = {};
+  for (const [key, hop] of hops) {
+    setup.signal.throwIfAborted(); // once stopping has begun, spawning processes would orphan them
+    results[key] = await sampler.during(`hop: ${key}`, () => measureHop(hop, run));
+  }
+  return results;
+}
+
+/** The whole system's scenarios: it runs from the first to the last of them. */
+async function measureSystemScenarios(
+  plan: BenchPlan,
+  setup: BenchSetup,
+  run: SystemRun,
+  sampler: MemorySampler,
+  results: BenchResults,
+): Promise<void> {
+  setup.log('starting the services...');
+  await setup.system.start();
+  try {
+    if (plan.scenarios.has('throughput'))
+      results.throughput = await sampler.during('throughput', () =>
+        measureThroughput(run, plan.count, plan.warmUp),
+      );
+    if (plan.scenarios.has('latency'))
+      results.latency = await sampler.during('latency', () =>
+        measureLatency(run, setup.brokers, { ...plan.latency, warmUp: plan.warmUp }),
+      );
+  } finally {
+    await setup.system.stop(); // the next scenarios start processes of their own
+  }
+}
+
+async function measure(
+  plan: BenchPlan,
+  deadlines: DeadlineOptions,
+  setup: BenchSetup,
+  db: Client,
+): Promise<BenchResults> {
+  const sampler = new MemorySampler(await memoryProbes(setup, db));
+  const results: BenchResults = { memory: sampler.peaks };
+  const publisher = new AppealPublisher(setup.brokers);
+  await publisher.connect();
+  try {
+    const run: SystemRun = { db, publisher, log: setup.log, signal: setup.signal };
+    if (plan.scenarios.has('throughput') || plan.scenarios.has('latency'))
+      await measureSystemScenarios(plan, setup, run, sampler, results);
+    setup.signal.throwIfAborted();
+    if (plan.scenarios.has('hops')) results.hops = await measureHops(plan, setup, publisher, sampler);
+    setup.signal.throwIfAborted();
+    if (plan.scenarios.has('emails'))
+      results.emails = await sampler.during('emails', () =>
+        measureEmailDelivery(plan.emails, { ...setup, port: setup.portBase + 23 }),
+      );
+    setup.signal.throwIfAborted();
+    if (plan.scenarios.has('deadlines'))
+      results.deadlines = await sampler.during('deadlines', () =>
+        measureDeadlineSweep(deadlines, { ...setup, firstPort: setup.portBase + 12 }),
+      );
+    return results;
+  } finally {
+    await publisher.disconnect();
+  }
+}
+
+function printTable(rows: TableRow[]): void {
+  console.table(
+    rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map(([key, title]) => [title, row[key]]))),
   );
-  console.table([endToEnd.rssMb]);
-  console.log(JSON.stringify({ count, rawKafka, rawPostgres, endToEnd }));
 }
 
-/** On a fresh database: the end-to-end measurement, then the deadline scenario. */
-async function measure(plan: BenchPlan, setup: BenchSetup): Promise<void> {
-  const { repoRoot, brokers, system, databaseUrl, log, abortSignal } = setup;
-  await dropDatabase(databaseUrl);
-  await ensureDatabase(databaseUrl);
-  await ensureTopics(createKafka({ brokers, clientId: 'bench-setup' }));
-  if (plan.run.endToEnd) await measureEndToEnd(plan.count, setup);
-  await system.stop(); // the next scenarios start processes of their own
-  const logDir = path.join(repoRoot, '.local', 'bench-logs');
-  abortSignal.throwIfAborted();
-  if (plan.run.emails)
-    await measureEmailDelivery(plan.emails, { repoRoot, brokers, databaseUrl, logDir, log });
-  if (plan.run.deadlines)
-    await measureDeadlineSweep(plan.deadlines, {
-      repoRoot,
-      brokers,
-      databaseUrl,
-      logDir,
-      log,
-      signal: abortSignal,
-    });
+async function report(
+  plan: BenchPlan,
+  deadlines: DeadlineOptions,
+  setup: BenchSetup,
+  db: Client,
+  results: BenchResults,
+): Promise<void> {
+  const rows = buildRows(results);
+  printTable(rows);
+  const { rows: version } = await db.query<{ server_version: string }>('SHOW server_version');
+  const pom = readFileSync(path.join(setup.repoRoot, 'libs', 'local-infra', 'kafka', 'pom.xml'), 'utf8');
+  const files = writeResults(path.join(setup.repoRoot, 'bench', 'results'), results, rows, {
+    machine: describeMachine({ kafka: kafkaVersionFromPom(pom), postgres: version[0].server_version }),
+    date: new Date().toISOString(),
+    command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
+    parameters: {
+      N: plan.count,
+      'warm-up': plan.warmUp,
+      'latency rate/s': plan.latency.ratePerSecond,
+      'latency s': plan.latency.seconds,
+      'e-mails': plan.emails,
+      'deadline clocks open/due': `${deadlines.open}/${deadlines.due}`,
+      scenarios: [...plan.scenarios].join(','),
+    },
+  });
+  setup.log(`written: ${files.map((file) => path.relative(setup.repoRoot, file)).join(', ')}`);
+}
+
+/** On a fresh database: every chosen scenario, then the table and the files. */
+async function benchmark(plan: BenchPlan, deadlines: DeadlineOptions, setup: BenchSetup): Promise<void> {
+  await dropDatabase(setup.databaseUrl);
+  await ensureDatabase(setup.databaseUrl);
+  await ensureTopics(createKafka({ brokers: setup.brokers, clientId: 'bench-setup' }));
+  const db = new Client({ connectionString: setup.databaseUrl });
+  await db.connect();
+  try {
+    const results = await measure(plan, deadlines, setup, db);
+    await report(plan, deadlines, setup, db, results);
+  } finally {
+    await db.end();
+  }
 }
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const plan: BenchPlan = {
-    count: parseCount(
-      args.find((arg) => !arg.startsWith('--')),
-      2000,
-    ),
-    emails: parseCount(
-      args.find((arg) => arg.startsWith('--emails='))?.slice('--emails='.length) ?? process.env.BENCH_EMAILS,
-      5000,
-      '--emails',
-    ),
-    deadlines: parseDeadlineOptions(args, process.env),
-    run: {
-      endToEnd: !args.includes('--deadlines-only') && !args.includes('--emails-only'),
-      emails: !args.includes('--deadlines-only'),
-      deadlines: !args.includes('--emails-only'),
-    },
-  };
+  const plan = parseBenchPlan(args, process.env);
+  const deadlines = parseDeadlineOptions(args, process.env);
   // Before the broker starts: Ctrl-C at any point still stops the services and the broker this run started.
   const termination = watchTermination();
   const log = (line: string): void => console.log(line);
   const repoRoot = findRepoRoot(__dirname);
   // Below Linux's ephemeral range (32768–60999), where any outgoing connection may be holding a port.
   const port = Number(process.env.BENCH_KAFKA_PORT ?? 19092);
-  const databaseUrl = withDatabase(databaseUrlFromEnv(), 'appeals_bench');
+  const portBase = Number(process.env.BENCH_PORT_BASE ?? 3201);
+  const database = process.env.BENCH_DATABASE ?? 'appeals_bench';
+  const databaseUrl = withDatabase(databaseUrlFromEnv(), database);
+  const logDir = path.join(repoRoot, '.local', 'bench-logs');
+  // Per port, so an interrupted run's broker is found again; fresh wipes its data only once it is stopped.
+  const kafkaDataDir = path.join(repoRoot, '.local', 'kafka-bench', String(port));
   let kafka: ResolvedKafkaBrokers | undefined;
   let system: AppealRoutingSystem | undefined;
   try {
     kafka = await resolveKafkaBrokers({
       port,
-      // Per port, so an interrupted run's broker is found again; fresh wipes its data only once it is stopped.
-      dataDir: path.join(repoRoot, '.local', 'kafka-bench', String(port)),
+      dataDir: kafkaDataDir,
       fresh: true,
       portVariable: 'BENCH_KAFKA_PORT',
       signal: termination.signal,
@@ -144,24 +248,29 @@ async function main(): Promise<number> {
       repoRoot,
       brokers: kafka.brokers,
       databaseUrl,
-      ports: { intake: 3201, routing: 3202, escalation: 3203, notification: 3204, console: 3205 },
+      ports: servicePorts(portBase),
       extraEnv: { LOG_LEVEL: 'warn' },
-      logDir: path.join(repoRoot, '.local', 'bench-logs'),
+      logDir,
     });
-    const setup = {
+    const setup: BenchSetup = {
       repoRoot,
       brokers: kafka.brokers,
+      kafkaDataDir: kafka.startedLocally ? kafkaDataDir : undefined,
       system,
       databaseUrl,
+      database,
+      portBase,
+      logDir,
       log,
-      abortSignal: termination.signal,
+      signal: termination.signal,
     };
-    const measured = measure(plan, setup).then(() => 0);
+    const measured = benchmark(plan, deadlines, setup).then(() => 0);
     return await Promise.race([measured, termination.received.then(signalExitCode)]);
   } catch (error) {
     if (termination.signal.aborted) return signalExitCode(await termination.received);
     throw error;
   } finally {
+    await stopRunningPeers();
     await system?.stop();
     await kafka?.stop();
   }

@@ -1,7 +1,6 @@
 import { EventTypes, Topics } from '@app/contracts';
-import { createKafka } from '@app/messaging';
 import type { Consumer } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
+import { readFromEnd } from '../../bench/harness/read-from-end';
 
 export interface EventTally {
   escalated: number;
@@ -34,22 +33,9 @@ export class DeadlineEventCounter {
   ) {}
 
   async start(): Promise<void> {
-    const kafka = createKafka({ brokers: this.brokers, clientId: 'bench-deadline-events' });
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(Topics.events);
-    await admin.disconnect();
-    const consumer = kafka.consumer({ groupId: `bench-deadline-${randomUUID()}` });
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic: Topics.events, fromBeginning: false });
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) this.count(message.value);
-      },
+    this.consumer = await readFromEnd(this.brokers, Topics.events, (messages) => {
+      for (const message of messages) this.count(message.value);
     });
-    for (const end of ends)
-      consumer.seek({ topic: Topics.events, partition: end.partition, offset: end.offset });
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { answersOk, ServiceProcess, waitUntil } from '@app/local-infra';
 import { Client } from 'pg';
+import type { DeadlineRunResult } from '../../bench/report/results';
 import { DeadlineEventCounter } from './deadline-events';
 import {
   checkLedger,
@@ -35,6 +36,8 @@ export interface DeadlineContext {
   logDir: string;
   log: (line: string) => void;
   signal: AbortSignal;
+  /** The HTTP port of the first escalation process; a second one takes the next. */
+  firstPort: number;
 }
 
 interface RunResult {
@@ -47,7 +50,6 @@ interface RunResult {
 
 const TARGET_SECONDS = 60;
 const STALL_MS = 60_000;
-const FIRST_PORT = 3213;
 const DEFAULT_RUNS = '1x500,2x500,1x2000,1x500+warn';
 
 /**
@@ -69,10 +71,11 @@ export function parseDeadlineOptions(args: string[], env: NodeJS.ProcessEnv): De
   return { open, due, runs };
 }
 
+/** Each run's result, in the order of `options.runs`. */
 export async function measureDeadlineSweep(
   options: DeadlineOptions,
   context: DeadlineContext,
-): Promise<void> {
+): Promise<DeadlineRunResult[]> {
   const { log } = context;
   const db = new Client({ connectionString: context.databaseUrl });
   await db.connect();
@@ -90,6 +93,13 @@ export async function measureDeadlineSweep(
       results.push(await measureRun(db, options, run, rowsPerSecond, context));
     }
     printResults(options, results);
+    return results.map((result) => ({
+      name: describeRun(result.run),
+      due: options.due,
+      kafkaSeconds: result.kafkaSeconds,
+      floorSeconds: result.floorSeconds,
+      eachOnce: result.eachOnce,
+    }));
   } finally {
     await db.end();
   }
@@ -186,7 +196,7 @@ async function withEscalation<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   const processes = Array.from({ length: run.processes }, (_, index) => {
-    const port = FIRST_PORT + index;
+    const port = context.firstPort + index;
     const service = new ServiceProcess({
       name: 'escalation',
       repoRoot: context.repoRoot,

@@ -15,6 +15,8 @@ export interface EmailContext {
   databaseUrl: string;
   logDir: string;
   log: (line: string) => void;
+  /** notification's HTTP port in this scenario. */
+  port: number;
 }
 
 interface EmailResult {
@@ -23,7 +25,6 @@ interface EmailResult {
   seconds: number;
 }
 
-const PORT = 3224;
 const POOL = 32;
 const FROM = 'Өтініштер <noreply@appeals.bench.kz>';
 
@@ -137,7 +138,7 @@ async function measureDispatcher(
     repoRoot: context.repoRoot,
     logDir: context.logDir,
     env: {
-      PORT: String(PORT),
+      PORT: String(context.port),
       HOST: '127.0.0.1',
       KAFKA_BROKERS: context.brokers.join(','),
       DATABASE_URL: context.databaseUrl,
@@ -154,9 +155,13 @@ async function measureDispatcher(
   await db.connect();
   try {
     service.start();
-    await waitUntil('notification to be ready', () => answersOk(`http://127.0.0.1:${PORT}/health/ready`), {
-      timeoutMs: 90_000,
-    });
+    await waitUntil(
+      'notification to be ready',
+      () => answersOk(`http://127.0.0.1:${context.port}/health/ready`),
+      {
+        timeoutMs: 90_000,
+      },
+    );
     smtp.reset();
     const started = process.hrtime.bigint();
     await db.query(
@@ -194,7 +199,11 @@ async function measureDispatcher(
   }
 }
 
-export async function measureEmailDelivery(count: number, context: EmailContext): Promise<void> {
+/** The dispatcher's rate and the floor's, and whether each e-mail reached the server exactly once. */
+export async function measureEmailDelivery(
+  count: number,
+  context: EmailContext,
+): Promise<{ dispatcher: EmailResult; floor: EmailResult; eachOnce: boolean }> {
   const smtp = new CountingSmtpServer();
   const url = await smtp.start();
   try {
@@ -213,10 +222,12 @@ export async function measureEmailDelivery(count: number, context: EmailContext)
         'share of floor': `${((perSecond(result) / perSecond(floor)) * 100).toFixed(1)}%`,
       })),
     );
+    const eachOnce = doubled === 0 && missing === 0;
     context.log(
       `dispatcher: ${Math.round(perSecond(dispatched))} e-mails/s (target ≥ 500/s); ` +
-        (doubled === 0 && missing === 0 ? 'each sent once' : `${doubled} SENT TWICE, ${missing} MISSING`),
+        (eachOnce ? 'each sent once' : `${doubled} SENT TWICE, ${missing} MISSING`),
     );
+    return { dispatcher: dispatched, floor, eachOnce };
   } finally {
     await smtp.stop();
   }

@@ -4,10 +4,13 @@ import { randomUUID } from 'node:crypto';
 const FIRST_ELEVEN = '90031530012';
 const SAMPLE_IIN = `${FIRST_ELEVEN}${computeIinCheckDigit(FIRST_ELEVEN) ?? 0}`;
 
-/** A realistic submitted appeal (Kazakh text, full citizen block): the payload every measurement uses. */
-export function sampleSubmittedEvent(index: number): string {
+/**
+ * A realistic submitted appeal (Kazakh text, full citizen block): the payload every measurement uses. Its
+ * external id is `<runTag>-<index>`, so a run can find its own appeals among the others.
+ */
+export function sampleSubmittedEvent(index: number, runTag = 'bench'): string {
   const data: SubmittedAppealData = {
-    externalId: `bench-${index}`,
+    externalId: `${runTag}-${index}`,
     kind: 'application',
     category: 'housing.utilities',
     regionKato: ['751110000', '711010000', '791010000', '351010000', '631010000'][index % 5],

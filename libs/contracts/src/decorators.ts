@@ -1,5 +1,4 @@
 import { isRFC3339, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
-import { DateTime } from 'luxon';
 
 /**
  * An optional property: when the key is absent (undefined) its other rules are skipped.
@@ -31,10 +30,29 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
 /** The years a timestamp may name: PostgreSQL has no year 0000, and no appeal predates the Unix epoch. */
 export const TIMESTAMP_YEARS = { min: 1970, max: 9999 } as const;
 
+/** The parts of an RFC 3339 date-time that the calendar must accept: year, month, day, hour, minute, second. */
+const DATE_TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})/;
+
+/** Read in the timestamp's own offset, as written: its year is the one the sender meant. */
 function isTimestamp(value: string): boolean {
   if (!isRFC3339(value)) return false;
-  const moment = DateTime.fromISO(value, { setZone: true });
-  return moment.isValid && moment.year >= TIMESTAMP_YEARS.min && moment.year <= TIMESTAMP_YEARS.max;
+  const parts = DATE_TIME_PARTS.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number);
+  if (year < TIMESTAMP_YEARS.min || year > TIMESTAMP_YEARS.max) return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  return existsOnCalendar(year, month, day);
+}
+
+function isCalendarDay(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number);
+  return existsOnCalendar(year, month, day);
+}
+
+/** Whether the Gregorian calendar has this day (no 30 February); luxon would say the same, at many times the cost. */
+function existsOnCalendar(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
@@ -68,9 +86,7 @@ export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDay',
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-          DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'utc' }).isValid,
+          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value),
         defaultMessage: () => '$property must be a day YYYY-MM-DD',
       },
     },

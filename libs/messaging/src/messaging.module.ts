@@ -7,10 +7,12 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type OnModuleInit,
 } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { ChunkParticipants } from './chunk/chunk-participants';
+import { ChunkedWork, ChunkParticipants } from './chunk/chunk-participants';
 import { EventProducer } from './event-producer';
 import { brokersFromEnv, createKafka } from './kafka-client';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -25,11 +27,21 @@ export interface MessagingModuleOptions {
 }
 
 @Injectable()
-class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+class MessagingLifecycle
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     private readonly relay: OutboxRelay,
     private readonly producer: EventProducer,
+    private readonly discovery: DiscoveryService,
+    private readonly participants: ChunkParticipants,
   ) {}
+
+  /** Every provider that works a chunk in bulk takes part in the consumer's chunks. */
+  onModuleInit(): void {
+    for (const { instance } of this.discovery.getProviders())
+      if (instance instanceof ChunkedWork) this.participants.join(instance);
+  }
 
   /** The relay's producer connects on its first send: a service starts while Kafka is away, and waits. */
   onApplicationBootstrap(): void {
@@ -51,6 +63,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [
         {
           provide: KAFKA,

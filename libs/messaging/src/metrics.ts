@@ -7,6 +7,11 @@ export const messagingMetrics = {
     help: 'Events taken off Kafka by outcome (handled, duplicate, ignored, dead-lettered)',
     labelNames: ['consumer', 'type', 'outcome'] as const,
   }),
+  chunkFallbacks: new Counter({
+    name: 'appeals_consumer_chunk_fallbacks_total',
+    help: 'Chunks that could not be applied in one transaction and went one message at a time, by reason',
+    labelNames: ['consumer', 'reason'] as const,
+  }),
   retries: new Counter({
     name: 'appeals_event_retries_total',
     help: 'Retries of event handling by failure kind',

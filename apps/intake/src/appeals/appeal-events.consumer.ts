@@ -3,7 +3,7 @@ import { CloudEventContext, EventConsumer, idempotencyConflict, InvalidMessageEr
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AppealRegistrar, type Registration } from './appeal-registrar';
 import { PUBLIC_TIMELINE_EVENT_TYPES, type LifecycleData } from './public-timeline';
-import { TimelineRecorder, type TimelineOutcome } from './timeline-recorder';
+import { TimelineRecorder } from './timeline-recorder';
 
 @EventConsumer()
 export class AppealEventsConsumer {
@@ -40,7 +40,7 @@ export class AppealEventsConsumer {
   }
 
   @EventPattern(PUBLIC_TIMELINE_EVENT_TYPES)
-  lifecycle(@Ctx() context: CloudEventContext): Promise<TimelineOutcome> {
+  lifecycle(@Ctx() context: CloudEventContext): Promise<void> {
     return this.timeline.record(context.getManager(), context.getEvent<LifecycleData>());
   }
 }

@@ -46,10 +46,20 @@ const LINK = /^https?:\/\/\S+$/;
 
 /** A timestamp as its date in Kazakhstan (UTC+5), in the language's words (month names from ICU). */
 export function formatDate(iso: unknown, language: AppealLanguage, format: string): string {
+  const key = `${language} ${format} ${String(iso)}`;
+  const known = formattedDates.get(key);
+  if (known !== undefined) return known;
   const date = typeof iso === 'string' ? DateTime.fromISO(iso, { zone: KAZAKHSTAN }) : undefined;
   if (!date?.isValid) throw new Error('{{date}} needs an ISO timestamp');
-  return date.setLocale(language).toFormat(format);
+  const formatted = date.setLocale(language).toFormat(format);
+  // Most messages of a day name the same few due dates: formatting is luxon's costliest work here.
+  if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
+  formattedDates.set(key, formatted);
+  return formatted;
 }
+
+const FORMATTED_DATES_KEPT = 10_000;
+const formattedDates = new Map<string, string>();
 
 /**
  * One Handlebars environment per language and mode: the helpers speak the language, and the partials are

@@ -366,6 +366,7 @@ export class ReliableConsumer {
     try {
       prepared = chunk.map((message) => this.prepare(topic, partition, message));
     } catch {
+      this.fallBack('invalid-message');
       return undefined;
     }
     let outcomes: Outcome[];
@@ -375,13 +376,32 @@ export class ReliableConsumer {
         ? await this.dataSource.transaction((manager) => this.applyChunkIn(manager, prepared))
         : prepared.map(() => 'ignored');
     } catch (error) {
-      return error instanceof ChunkHandlerError ? error : undefined;
+      if (error instanceof ChunkHandlerError) {
+        this.fallBack('handler-failed');
+        return error;
+      }
+      // Not a message's fault that shows here (a bulk write, the commit): each message then says for itself.
+      this.fallBack('transaction-failed', error);
+      return undefined;
     }
     if (outcomes.includes('handled')) this.options.afterCommit?.();
     prepared.forEach((item, index) =>
       this.count(outcomes[index], 'ignoredType' in item ? item.ignoredType : item.event.type),
     );
     return 'applied';
+  }
+
+  /** Counted and, when no message is to blame, logged: a bulk path that keeps failing costs throughput silently. */
+  private fallBack(
+    reason: 'invalid-message' | 'handler-failed' | 'transaction-failed',
+    error?: unknown,
+  ): void {
+    messagingMetrics.chunkFallbacks.inc({ consumer: this.options.consumer, reason });
+    if (error !== undefined)
+      this.options.log?.('warn', 'chunk failed as a whole, applying its messages one at a time', {
+        consumer: this.options.consumer,
+        error: describeFailure(error),
+      });
   }
 
   /** One inbox statement and one outbox statement for the whole chunk, the handlers in between. */

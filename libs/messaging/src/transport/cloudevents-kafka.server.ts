@@ -6,7 +6,7 @@ import {
   type TopicSubscription,
 } from '@app/contracts';
 import { Logger } from '@nestjs/common';
-import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { ReliableConsumer, type EventHandlingContext, type EventRouter } from '../consumer/reliable-consumer';
@@ -37,6 +37,7 @@ export interface CloudEventsServerOptions {
 export class CloudEventsKafkaServer extends Server implements CustomTransportStrategy, EventRouter {
   private consumer?: ReliableConsumer;
   private readonly log = new Logger(CloudEventsKafkaServer.name);
+  private readonly handlersByType = new Map<string, MessageHandler | undefined>();
 
   constructor(
     private readonly options: CloudEventsServerOptions,
@@ -103,11 +104,18 @@ export class CloudEventsKafkaServer extends Server implements CustomTransportStr
   }
 
   async handle(event: CloudEvent, context: EventHandlingContext): Promise<void> {
-    const handler = this.getHandlerByPattern(event.type);
+    const handler = this.handlerOf(event.type);
     if (!handler) return;
     const result: unknown = await handler(event.data, new CloudEventContext([event, context]));
     // Nest turns a thrown handler error into an erroring observable: unwrap it so the consumer sees the failure.
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+
+  /** Nest's own lookup parses the pattern each time (a thrown JSON.parse for a plain type): once per type here. */
+  private handlerOf(type: string): MessageHandler | undefined {
+    if (!this.handlersByType.has(type))
+      this.handlersByType.set(type, this.getHandlerByPattern(type) ?? undefined);
+    return this.handlersByType.get(type);
   }
 
   on(): never {

@@ -1,5 +1,4 @@
-import { ChunkParticipants } from '@app/messaging';
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CaseFiles } from './case-files';
 import { CaseProjection } from './case-projection.consumer';
 import { CaseProjector } from './case-projector';
@@ -11,14 +10,4 @@ import { CitizenKey } from './citizen-key';
   providers: [CaseFiles, CaseProjector, { provide: CitizenKey, useFactory: () => CitizenKey.fromEnv() }],
   exports: [CaseFiles, CaseProjector],
 })
-export class ReadModelModule implements OnModuleInit {
-  constructor(
-    private readonly projector: CaseProjector,
-    private readonly participants: ChunkParticipants,
-  ) {}
-
-  /** The consumer's chunks lock, read and write their cases in bulk. */
-  onModuleInit(): void {
-    this.participants.join(this.projector);
-  }
-}
+export class ReadModelModule {}

@@ -29,10 +29,11 @@ const dateTimeLike = fc
     minute: fc.integer({ min: 0, max: 60 }),
     second: fc.integer({ min: 0, max: 60 }),
     offset: fc.constantFrom('Z', '+05:00', '-03:30', '+00:00'),
+    separator: fc.constantFrom('T', 't', ' '),
   })
   .map(
     (t) =>
-      `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${t.offset}`,
+      `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}${t.separator}${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${t.offset}`,
   );
 
 describe('IsTimestamp and IsCalendarDay', () => {
@@ -60,5 +61,6 @@ describe('IsTimestamp and IsCalendarDay', () => {
     expect(acceptsDay('2025-02-29')).toBe(false);
     expect(acceptsDay('2025-04-31')).toBe(false);
     expect(acceptsDay('2025-13-01')).toBe(false);
+    expect(acceptsDay('0050-01-01')).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
 export const TIMESTAMP_YEARS = { min: 1970, max: 9999 } as const;
 
 /** The parts of an RFC 3339 date-time that the calendar must accept: year, month, day, hour, minute, second. */
-const DATE_TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})/;
+const DATE_TIME_PARTS = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})/;
 
 /** Read in the timestamp's own offset, as written: its year is the one the sender meant. */
 function isTimestamp(value: string): boolean {
@@ -51,7 +51,8 @@ function isCalendarDay(value: string): boolean {
 
 /** Whether the Gregorian calendar has this day (no 30 February); luxon would say the same, at many times the cost. */
 function existsOnCalendar(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0–99 as 1900–1999
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 

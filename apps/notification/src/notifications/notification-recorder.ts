@@ -93,7 +93,7 @@ export class NotificationRecorder extends ChunkedWork<RecordingRun> {
         .map((event) => (event.data as unknown as AppealRegisteredData).source),
     ]);
     return {
-      contacts: new Map(known.map((contact) => [contact.appealId, contact])),
+      contacts: new Map(known.map((contact) => [appealKey(contact.appealId), contact])),
       registered: new Set(),
       moved: new Set(),
       subscriptions: await this.webhooks.subscriptionsOf(manager, [...sources]),
@@ -102,7 +102,7 @@ export class NotificationRecorder extends ChunkedWork<RecordingRun> {
   }
 
   protected async write(manager: EntityManager, run: RecordingRun): Promise<void> {
-    const contactOf = (appealId: string): AppealContact => run.contacts.get(appealId) as AppealContact;
+    const contactOf = (key: string): AppealContact => run.contacts.get(key) as AppealContact;
     if (run.registered.size > 0)
       await manager
         .createQueryBuilder()
@@ -120,18 +120,22 @@ export class NotificationRecorder extends ChunkedWork<RecordingRun> {
         [moved.map((contact) => contact.appealId), moved.map((contact) => contact.holderOrganizationId)],
       );
     }
-    if (run.rows.length === 0) return;
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      // The content's CloudEvent has `unknown` data, which TypeORM's deep-partial type cannot express.
-      .values(run.rows as QueryDeepPartialEntity<Notification>[])
-      .orIgnore()
-      .updateEntity(false)
-      .returning(['id', 'eventId', 'recipient', 'channel', 'status'])
-      .execute();
-    await this.announceUnrenderable(manager, run.rows, inserted.raw as RecordedRow[], new Date());
+    const recorded: RecordedRow[] = [];
+    // Within PostgreSQL's 65,535 parameters per statement, however many webhooks a source has.
+    for (let start = 0; start < run.rows.length; start += ROWS_PER_INSERT) {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        // The content's CloudEvent has `unknown` data, which TypeORM's deep-partial type cannot express.
+        .values(run.rows.slice(start, start + ROWS_PER_INSERT) as QueryDeepPartialEntity<Notification>[])
+        .orIgnore()
+        .updateEntity(false)
+        .returning('id, event_id AS "eventId", recipient, channel, status')
+        .execute();
+      recorded.push(...(inserted.raw as RecordedRow[]));
+    }
+    await this.announceUnrenderable(manager, run.rows, recorded, new Date());
   }
 
   private recordIn(run: RecordingRun, event: CloudEvent<LifecycleData>, now: Date): void {
@@ -242,10 +246,11 @@ export class NotificationRecorder extends ChunkedWork<RecordingRun> {
    */
   private remember(run: RecordingRun, event: CloudEvent<LifecycleData>): AppealContact | null {
     const appealId = event.data.appealId;
-    if (event.type === EventTypes.registered && !run.contacts.has(appealId)) {
+    const key = appealKey(appealId);
+    if (event.type === EventTypes.registered && !run.contacts.has(key)) {
       const registered = event.data as unknown as AppealRegisteredData;
       run.contacts.set(
-        appealId,
+        key,
         Object.assign(new AppealContact(), {
           appealId,
           trackingNumber: registered.trackingNumber,
@@ -258,19 +263,27 @@ export class NotificationRecorder extends ChunkedWork<RecordingRun> {
           holderOrganizationId: null,
         }),
       );
-      run.registered.add(appealId);
+      run.registered.add(key);
     }
-    const appeal = run.contacts.get(appealId) ?? null;
+    const appeal = run.contacts.get(key) ?? null;
     const holder = newHolder(event);
     if (holder && appeal) {
       appeal.holderOrganizationId = holder;
-      if (!run.registered.has(appealId)) run.moved.add(appealId);
+      if (!run.registered.has(key)) run.moved.add(key);
     }
     return appeal;
   }
 }
 
 type RecordedRow = Pick<Notification, 'id' | 'eventId' | 'recipient' | 'channel' | 'status'>;
+
+/** About 14 parameters a row: a few thousand rows per statement. */
+const ROWS_PER_INSERT = 2_000;
+
+/** PostgreSQL answers a uuid in lower case; a publisher may have written it in upper. */
+function appealKey(appealId: string): string {
+  return appealId.toLowerCase();
+}
 
 function factsOf(appeal: AppealContact | null, trackingNumber: string): AppealFacts {
   return {

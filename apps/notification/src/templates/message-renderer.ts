@@ -46,11 +46,12 @@ const LINK = /^https?:\/\/\S+$/;
 
 /** A timestamp as its date in Kazakhstan (UTC+5), in the language's words (month names from ICU). */
 export function formatDate(iso: unknown, language: AppealLanguage, format: string): string {
-  const key = `${language} ${format} ${String(iso)}`;
+  if (typeof iso !== 'string') throw new Error('{{date}} needs an ISO timestamp');
+  const key = `${language} ${format} ${iso}`;
   const known = formattedDates.get(key);
   if (known !== undefined) return known;
-  const date = typeof iso === 'string' ? DateTime.fromISO(iso, { zone: KAZAKHSTAN }) : undefined;
-  if (!date?.isValid) throw new Error('{{date}} needs an ISO timestamp');
+  const date = DateTime.fromISO(iso, { zone: KAZAKHSTAN });
+  if (!date.isValid) throw new Error('{{date}} needs an ISO timestamp');
   const formatted = date.setLocale(language).toFormat(format);
   // Most messages of a day name the same few due dates: formatting is luxon's costliest work here.
   if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();

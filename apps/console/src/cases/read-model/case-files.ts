@@ -85,12 +85,12 @@ export interface LoadOptions {
 export class CaseFiles {
   /** The case whatever the caller's scope, locked: for an action, after it has applied its event. */
   async lock(manager: EntityManager, appealId: string): Promise<CaseFile | undefined> {
-    return (await this.lockAll(manager, [appealId])).get(appealId);
+    return (await this.lockAll(manager, [appealId])).get(caseKey(appealId));
   }
 
   /**
-   * The cases of `appealIds` that exist, whatever the caller's scope, locked in id order (two transactions
-   * that lock overlapping sets then wait for each other instead of deadlocking).
+   * The cases of `appealIds` that exist, by {@link caseKey}, whatever the caller's scope, locked in id order
+   * (two transactions that lock overlapping sets then wait for each other instead of deadlocking).
    */
   async lockAll(manager: EntityManager, appealIds: readonly string[]): Promise<Map<string, CaseFile>> {
     if (appealIds.length === 0) return new Map();
@@ -99,7 +99,7 @@ export class CaseFiles {
        WHERE c.appeal_id = ANY($1::uuid[]) ORDER BY c.appeal_id FOR UPDATE`,
       [[...new Set(appealIds)]],
     );
-    return new Map(rows.map((row) => [row.appealId as string, toCaseFile(row)]));
+    return new Map(rows.map((row) => [caseKey(row.appealId as string), toCaseFile(row)]));
   }
 
   /**
@@ -159,7 +159,7 @@ export class CaseFiles {
       const latest = new Map<string, T>();
       for (const step of steps) {
         const value = pick(step);
-        if (value !== undefined) latest.set(step.file.appealId, value);
+        if (value !== undefined) latest.set(caseKey(step.file.appealId), value);
       }
       return latest;
     };
@@ -304,5 +304,10 @@ export interface TimelineEventRef {
 }
 
 export function timelineKey(event: TimelineEventRef): string {
-  return JSON.stringify([event.appealId, event.source, event.id]);
+  return JSON.stringify([caseKey(event.appealId), event.source, event.id]);
+}
+
+/** A case's key in memory: PostgreSQL answers a uuid in lower case, and a publisher may write it in upper. */
+export function caseKey(appealId: string): string {
+  return appealId.toLowerCase();
 }

@@ -12,10 +12,14 @@ export interface StaffMessageNotice extends MessagePlace {
   seq: number;
 }
 
-/** Announced in the caller's transaction: heard only when the message is committed. */
-export async function announceStaffMessage(
+/** Announced in the caller's transaction, in order: heard only when the messages are committed. */
+export async function announceStaffMessages(
   manager: EntityManager,
-  notice: StaffMessageNotice,
+  notices: readonly StaffMessageNotice[],
 ): Promise<void> {
-  await manager.query('SELECT pg_notify($1, $2)', [STAFF_MESSAGES_CHANNEL, JSON.stringify(notice)]);
+  if (notices.length === 0) return;
+  await manager.query('SELECT pg_notify($1, notice) FROM unnest($2::text[]) AS notice', [
+    STAFF_MESSAGES_CHANNEL,
+    notices.map((notice) => JSON.stringify(notice)),
+  ]);
 }

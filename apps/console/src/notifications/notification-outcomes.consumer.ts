@@ -6,7 +6,7 @@ import {
 import { CloudEventContext, EventConsumer } from '@app/messaging';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { DeliveryFailures, type FailureReceipt } from './delivery-failures';
-import { StaffInbox, type Receipt } from './staff-inbox';
+import { StaffInbox } from './staff-inbox';
 
 /** notifications.events.v1 into the console: staff's in-app messages, and failures onto their cases. */
 @EventConsumer()
@@ -17,7 +17,7 @@ export class NotificationOutcomes {
   ) {}
 
   @EventPattern(NotificationEventTypes.sent)
-  sent(@Ctx() context: CloudEventContext): Promise<Receipt> {
+  sent(@Ctx() context: CloudEventContext): Promise<void> {
     return this.inbox.receive(context.getManager(), context.getEvent<NotificationSentData>());
   }
 

@@ -4,13 +4,14 @@ import {
   type CloudEvent,
   type NotificationSentData,
 } from '@app/contracts';
+import { ChunkedWork } from '@app/messaging';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/principal';
 import { staffLanguageOf } from '../access/staff-language';
 import { PAGE_LIMIT } from '../identity/query-fields';
-import { announceStaffMessage } from '../live/staff-message-notice';
+import { announceStaffMessages } from '../live/staff-message-notice';
 import { messageScopeOf } from './message-scope';
 import type { NotificationListQuery, NotificationPage } from './notifications.dto';
 import { viewIn } from './staff-message';
@@ -44,7 +45,10 @@ export function notificationNotFound(): NotFoundException {
   });
 }
 
-export type Receipt = 'kept' | 'duplicate' | 'not-in-app';
+/** The in-app messages of a run of `sent` outcomes, kept after the last of them in two statements. */
+interface ArrivedMessages {
+  messages: NewStaffMessage[];
+}
 
 /**
  * Staff's in-app messages: kept once per notification id as they arrive (and announced to the live stream),
@@ -52,19 +56,28 @@ export type Receipt = 'kept' | 'duplicate' | 'not-in-app';
  * personal data (tracking numbers and bodies' names only), so reading them is not audited.
  */
 @Injectable()
-export class StaffInbox {
+export class StaffInbox extends ChunkedWork<ArrivedMessages> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly messages: StaffMessageRepository,
-  ) {}
+  ) {
+    super();
+  }
 
-  async receive(manager: EntityManager, event: CloudEvent<NotificationSentData>): Promise<Receipt> {
+  /** Keeps the message a `sent` outcome carries for an organisation's staff; other outcomes are not for them. */
+  async receive(manager: EntityManager, event: CloudEvent<NotificationSentData>): Promise<void> {
     const message = staffMessageOf(event.data);
-    if (!message) return 'not-in-app';
-    const place = await this.messages.insert(manager, message);
-    if (!place) return 'duplicate';
-    await announceStaffMessage(manager, place);
-    return 'kept';
+    if (message) await this.within(manager, event, (run) => run.messages.push(message));
+  }
+
+  protected load(): Promise<ArrivedMessages> {
+    return Promise.resolve({ messages: [] });
+  }
+
+  /** A message already kept (the same notification id) is neither kept nor announced again. */
+  protected async write(manager: EntityManager, { messages }: ArrivedMessages): Promise<void> {
+    const places = await this.messages.insertAll(manager, messages);
+    await announceStaffMessages(manager, places);
   }
 
   async list(caller: Principal, query: NotificationListQuery): Promise<NotificationPage> {

@@ -42,30 +42,42 @@ export type NewStaffMessage = Omit<StaffMessage, 'seq' | 'createdAt'>;
 /** Every statement on console.staff_message and staff_message_read; reads and marks apply the caller's scope. */
 @Injectable()
 export class StaffMessageRepository {
-  /** The new message's place, or undefined when a message with this id is already kept. */
-  async insert(
+  /**
+   * Keeps the messages in one statement, in order; answers the place of each one kept (a message whose id is
+   * kept already is left out), with its case's region as the read model has it now.
+   */
+  async insertAll(
     manager: EntityManager,
-    entry: NewStaffMessage,
-  ): Promise<(MessagePlace & { seq: number }) | undefined> {
-    const rows = await manager.query<Array<{ seq: string; region: string | null }>>(
+    messages: readonly NewStaffMessage[],
+  ): Promise<Array<MessagePlace & { seq: number }>> {
+    if (messages.length === 0) return [];
+    const column = <K extends keyof NewStaffMessage>(key: K): Array<NewStaffMessage[K]> =>
+      messages.map((message) => message[key]);
+    const rows = await manager.query<Array<{ seq: string; organization_id: string; region: string | null }>>(
       `INSERT INTO console.staff_message
          (id, organization_id, appeal_id, tracking_number, event_type, template, title, body, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING
-       RETURNING seq, (SELECT scope_region_kato FROM console.case_file WHERE appeal_id = $3) AS region`,
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+         $7::jsonb[], $8::jsonb[], $9::timestamptz[])
+       ON CONFLICT (id) DO NOTHING
+       RETURNING seq, organization_id,
+         (SELECT c.scope_region_kato FROM console.case_file c WHERE c.appeal_id = staff_message.appeal_id) AS region`,
       [
-        entry.id,
-        entry.organizationId,
-        entry.appealId,
-        entry.trackingNumber,
-        entry.eventType,
-        entry.template,
-        JSON.stringify(entry.title),
-        JSON.stringify(entry.body),
-        entry.sentAt,
+        column('id'),
+        column('organizationId'),
+        column('appealId'),
+        column('trackingNumber'),
+        column('eventType'),
+        column('template'),
+        messages.map((message) => JSON.stringify(message.title)),
+        messages.map((message) => JSON.stringify(message.body)),
+        column('sentAt'),
       ],
     );
-    const row = rows[0];
-    return row && { seq: Number(row.seq), organizationId: entry.organizationId, scopeRegionKato: row.region };
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      organizationId: row.organization_id,
+      scopeRegionKato: row.region,
+    }));
   }
 
   async bySeq(manager: EntityManager, seq: number): Promise<StaffMessage | undefined> {

@@ -11,7 +11,6 @@ import {
 import { ChunkedWork, OutboxWriter } from '@app/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RenderedContent } from '../channels/delivery-channel';
 import { deliveryMetrics } from '../delivery/delivery-metrics';
 import { outcomeEvent } from '../delivery/outcome-events';
@@ -120,21 +119,7 @@ export class NotificationRecorder extends ChunkedWork<RecordingRun> {
         [moved.map((contact) => contact.appealId), moved.map((contact) => contact.holderOrganizationId)],
       );
     }
-    const recorded: RecordedRow[] = [];
-    // Within PostgreSQL's 65,535 parameters per statement, however many webhooks a source has.
-    for (let start = 0; start < run.rows.length; start += ROWS_PER_INSERT) {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        // The content's CloudEvent has `unknown` data, which TypeORM's deep-partial type cannot express.
-        .values(run.rows.slice(start, start + ROWS_PER_INSERT) as QueryDeepPartialEntity<Notification>[])
-        .orIgnore()
-        .updateEntity(false)
-        .returning('id, event_id AS "eventId", recipient, channel, status')
-        .execute();
-      recorded.push(...(inserted.raw as RecordedRow[]));
-    }
+    const recorded = await insertNotifications(manager, run.rows);
     await this.announceUnrenderable(manager, run.rows, recorded, new Date());
   }
 
@@ -277,8 +262,46 @@ export class NotificationRecorder extends ChunkedWork<RecordingRun> {
 
 type RecordedRow = Pick<Notification, 'id' | 'eventId' | 'recipient' | 'channel' | 'status'>;
 
-/** About 14 parameters a row: a few thousand rows per statement. */
-const ROWS_PER_INSERT = 2_000;
+/** The columns a new notification row sets, in the order of {@link insertNotifications}; the rest default. */
+const NEW_ROW_COLUMNS: ReadonlyArray<readonly [keyof Notification, string, string]> = [
+  ['eventId', 'event_id', 'text'],
+  ['eventType', 'event_type', 'text'],
+  ['appealId', 'appeal_id', 'uuid'],
+  ['trackingNumber', 'tracking_number', 'text'],
+  ['recipientKind', 'recipient_kind', 'text'],
+  ['recipient', 'recipient', 'text'],
+  ['channel', 'channel', 'text'],
+  ['template', 'template', 'text'],
+  ['language', 'language', 'text'],
+  ['status', 'status', 'text'],
+  ['content', 'content', 'jsonb'],
+  ['nextAttemptAt', 'next_attempt_at', 'timestamptz'],
+  ['lastError', 'last_error', 'text'],
+  ['failedAt', 'failed_at', 'timestamptz'],
+];
+
+/**
+ * Every row in one statement of one array per column, whatever their number (no parameter limit, one plan);
+ * a row already recorded for its (event, recipient, channel) is skipped. Answers the rows it inserted.
+ */
+async function insertNotifications(
+  manager: EntityManager,
+  rows: ReadonlyArray<Partial<Notification>>,
+): Promise<RecordedRow[]> {
+  const arrays = NEW_ROW_COLUMNS.map(([field, , type]) =>
+    rows.map((row) => {
+      const value = row[field] ?? null;
+      return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
+    }),
+  );
+  return manager.query<RecordedRow[]>(
+    `INSERT INTO notification.notification (${NEW_ROW_COLUMNS.map(([, column]) => column).join(', ')})
+     SELECT * FROM unnest(${NEW_ROW_COLUMNS.map(([, , type], index) => `$${index + 1}::${type}[]`).join(', ')})
+     ON CONFLICT (event_id, recipient, channel) DO NOTHING
+     RETURNING id, event_id AS "eventId", recipient, channel, status`,
+    arrays,
+  );
+}
 
 /** PostgreSQL answers a uuid in lower case; a publisher may have written it in upper. */
 function appealKey(appealId: string): string {

@@ -155,6 +155,23 @@ afterAll(async () => {
 });
 
 describe('transfers that would loop (routing and escalation in-process, real Kafka and PostgreSQL)', () => {
+  it('routes and then transfers an appeal whose registration and decline arrive together (one fetched batch)', async () => {
+    const appeal = new AppealUnderTest(undefined, PLACE);
+    // One send: adjacent offsets of one partition, so each consumer takes both in one chunk, whose bulk reads
+    // could not see the assignment and the clock it has not written yet: such a chunk goes one at a time.
+    await publisher.publish(appeal.registered(CATEGORY), appeal.transferRequested(DEPT_B, DEPT_A));
+    const [routed] = await waitForEvents<AppealRoutedData & Data>(appeal, EventTypes.routed, 1);
+    expect(routed).toMatchObject({ organizationId: DEPT_B });
+    const [transferred] = await waitForEvents<AppealTransferredData & Data>(
+      appeal,
+      EventTypes.transferred,
+      1,
+    );
+    expect(transferred).toMatchObject({ fromOrganizationId: DEPT_B, toOrganizationId: DEPT_A });
+    expect(await restartedAt(appeal, 1)).toMatchObject({ organizationId: DEPT_A });
+    expect(await clockOf(appeal)).toMatchObject({ organization_id: DEPT_A });
+  });
+
   it('never hands the appeal back to a body that declined it, and sends it to the central reception after the limit', async () => {
     const appeal = new AppealUnderTest(undefined, PLACE);
     await publisher.publish(appeal.registered(CATEGORY));

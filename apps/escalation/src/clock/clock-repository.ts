@@ -37,34 +37,48 @@ const COLUMNS = `appeal_id, tracking_number, kind, region_kato, routed_organizat
 /** Every query on the clocks table and the escalation ledger. */
 @Injectable()
 export class ClockRepository {
-  /** Inserts a new clock; false when the appeal already has one (a routed event seen twice). */
-  async insertIfAbsent(manager: EntityManager, clock: AppealClock): Promise<boolean> {
+  /** Which of these appeals have a clock already (lower-case ids). */
+  async watchedAmong(manager: EntityManager, appealIds: readonly string[]): Promise<Set<string>> {
+    if (appealIds.length === 0) return new Set();
+    const rows = await manager.query<Array<{ appeal_id: string }>>(
+      `SELECT appeal_id FROM escalation.appeal_clock WHERE appeal_id = ANY($1::uuid[])`,
+      [appealIds],
+    );
+    return new Set(rows.map((row) => row.appeal_id));
+  }
+
+  /** New clocks in one statement; answers how many were inserted (an appeal with a clock is skipped). */
+  async insertAll(manager: EntityManager, clocks: readonly AppealClock[]): Promise<number> {
+    if (clocks.length === 0) return 0;
+    const column = <T>(pick: (clock: AppealClock) => T): T[] => clocks.map(pick);
     const rows = await manager.query<unknown[]>(
       `INSERT INTO escalation.appeal_clock (appeal_id, tracking_number, kind, region_kato, routed_organization_id,
          level, organization_id, received_at, started_at, registered_on, policy, original_due_at, due_at, warnings,
          next_warn_at, state)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::timestamptz[], $9::timestamptz[], $10::date[], $11::text[], $12::timestamptz[], $13::timestamptz[],
+         $14::jsonb[], $15::timestamptz[], $16::text[])
        ON CONFLICT (appeal_id) DO NOTHING RETURNING appeal_id`,
       [
-        clock.appealId,
-        clock.trackingNumber,
-        clock.kind,
-        clock.regionKato,
-        clock.routedOrganizationId,
-        clock.level,
-        clock.organizationId,
-        clock.receivedAt,
-        clock.startedAt,
-        clock.registeredOn,
-        clock.policy,
-        clock.originalDueAt,
-        clock.dueAt,
-        JSON.stringify(clock.warnings),
-        clock.nextWarnAt,
-        clock.state,
+        column((clock) => clock.appealId),
+        column((clock) => clock.trackingNumber),
+        column((clock) => clock.kind),
+        column((clock) => clock.regionKato),
+        column((clock) => clock.routedOrganizationId),
+        column((clock) => clock.level),
+        column((clock) => clock.organizationId),
+        column((clock) => clock.receivedAt),
+        column((clock) => clock.startedAt),
+        column((clock) => clock.registeredOn),
+        column((clock) => clock.policy),
+        column((clock) => clock.originalDueAt),
+        column((clock) => clock.dueAt),
+        column((clock) => JSON.stringify(clock.warnings)),
+        column((clock) => clock.nextWarnAt),
+        column((clock) => clock.state),
       ],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   /** The clock of one appeal, locked until the transaction ends; the sweep skips it meanwhile. */

@@ -1,15 +1,16 @@
-import type {
-  AppealReopenedData,
-  AppealRespondedData,
-  AppealResolvedData,
-  AppealRoutedData,
-  AppealTransferredData,
-  CloudEvent,
-  DeadlineExtendedData,
-  EscalationRequestedData,
+import {
+  EventTypes,
+  type AppealReopenedData,
+  type AppealRespondedData,
+  type AppealResolvedData,
+  type AppealRoutedData,
+  type AppealTransferredData,
+  type CloudEvent,
+  type DeadlineExtendedData,
+  type EscalationRequestedData,
 } from '@app/contracts';
 import { OutsideCalendarError } from '@app/calendar';
-import { InvalidMessageError } from '@app/messaging';
+import { ChunkedWork, ChunkGoesOneAtATime, InvalidMessageError } from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppealClock } from '../clock/appeal-clock';
@@ -33,18 +34,28 @@ type Decision = (rules: ClockRules, clock: AppealClock, now: Date) => ClockStep 
  * not fit the clock are noted and ignored; operators' requests (deadline-extended, escalation-requested) that
  * cannot be carried out are answered with `action-refused`.
  */
+/** The clocks a run of `routed` events starts: read before the first of them, written after the last. */
+interface StartingClocks {
+  /** The run's appeals that have a clock, before the run or from it (lower-case ids). */
+  watched: Set<string>;
+  clocks: AppealClock[];
+}
+
 @Injectable()
-export class ClockKeeper {
+export class ClockKeeper extends ChunkedWork<StartingClocks> {
   private readonly log = new Logger(ClockKeeper.name);
 
   constructor(
     private readonly clocks: ClockRepository,
     private readonly writer: ClockWriter,
     private readonly policies: PolicyBook,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The clock runs from receipt at intake, not from when routing happened to run. */
-  async routed(manager: EntityManager, routed: AppealRoutedData): Promise<KeeperOutcome> {
+  async routed(manager: EntityManager, event: CloudEvent<AppealRoutedData>): Promise<KeeperOutcome> {
+    const routed = event.data;
     const rules = await this.policies.rules();
     const now = new Date();
     const step = withinCalendar(() =>
@@ -60,9 +71,40 @@ export class ClockKeeper {
         now,
       ),
     );
-    if (!(await this.clocks.insertIfAbsent(manager, step.clock))) return 'skipped-already-watched';
-    await this.writer.announce(manager, [step]);
-    return 'applied';
+    return this.within(manager, event, async (run) => {
+      const key = routed.appealId.toLowerCase();
+      if (run.watched.has(key)) return 'skipped-already-watched';
+      run.watched.add(key);
+      run.clocks.push(step.clock);
+      await this.writer.announce(manager, [step]);
+      return 'applied';
+    });
+  }
+
+  protected async load(manager: EntityManager, events: readonly CloudEvent[]): Promise<StartingClocks> {
+    const routed = events
+      .filter((event) => event.type === EventTypes.routed)
+      .map((event) => (event.data as AppealRoutedData).appealId.toLowerCase());
+    const routedHere = new Set(routed);
+    if (
+      events.some(
+        (event) =>
+          event.type !== EventTypes.routed &&
+          routedHere.has((event.data as { appealId: string }).appealId.toLowerCase()),
+      )
+    )
+      throw new ChunkGoesOneAtATime("an appeal's clock is started and moved in one chunk");
+    return { watched: await this.clocks.watchedAmong(manager, routed), clocks: [] };
+  }
+
+  /**
+   * Another consumer starting one of these clocks meanwhile (a partition moving mid-chunk) would have made
+   * this run announce a second deadline: the transaction is refused, and each message then decides alone.
+   */
+  protected async write(manager: EntityManager, run: StartingClocks): Promise<void> {
+    const inserted = await this.clocks.insertAll(manager, run.clocks);
+    if (inserted < run.clocks.length)
+      throw new Error("an appeal's clock was started by another transaction meanwhile");
   }
 
   responded(manager: EntityManager, event: CloudEvent<AppealRespondedData>): Promise<KeeperOutcome> {

@@ -9,7 +9,7 @@ import {
   type EscalationRequestedData,
 } from '@app/contracts';
 import { CloudEventContext, EventConsumer } from '@app/messaging';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ClockKeeper, type KeeperOutcome } from './clock-keeper';
 
 /** The lifecycle events that start, stop, move or escalate an appeal's clock. */
@@ -18,8 +18,8 @@ export class LifecycleEventsConsumer {
   constructor(private readonly keeper: ClockKeeper) {}
 
   @EventPattern(EventTypes.routed)
-  routed(@Payload() routed: AppealRoutedData, @Ctx() context: CloudEventContext): Promise<KeeperOutcome> {
-    return this.keeper.routed(context.getManager(), routed);
+  routed(@Ctx() context: CloudEventContext): Promise<KeeperOutcome> {
+    return this.keeper.routed(context.getManager(), context.getEvent<AppealRoutedData>());
   }
 
   @EventPattern(EventTypes.responded)

@@ -3,11 +3,12 @@ import {
   EventTypes,
   type AppealRegisteredData,
   type AppealRoutedData,
+  type CloudEvent,
 } from '@app/contracts';
-import { OutboxWriter } from '@app/messaging';
+import { ChunkedWork, ChunkGoesOneAtATime, OutboxWriter } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AssignmentRepository } from './assignment-repository';
+import { AssignmentRepository, type NewAssignment } from './assignment-repository';
 import { lifecycleEntry } from './lifecycle-entry';
 import { receivedAtOf } from './received-at';
 import { decideRouting } from './routing-decision';
@@ -15,47 +16,90 @@ import { organizationNameIn, RoutingDirectory } from './routing-directory';
 
 export type RoutingOutcome = 'routed' | 'skipped-already-routed';
 
+/** What a run of registrations knows and did: read before the first of them, written after the last. */
+interface RoutingRun {
+  /** The run's appeals that are routed, before the run or by it (lower-case ids). */
+  routed: Set<string>;
+  assignments: NewAssignment[];
+}
+
+/** Routing's other events read an appeal's assignment, which a chunk writes only at its end. */
+const READS_ASSIGNMENT: ReadonlySet<string> = new Set([EventTypes.transferRequested, EventTypes.escalated]);
+
 @Injectable()
-export class AppealRouter {
+export class AppealRouter extends ChunkedWork<RoutingRun> {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly directory: RoutingDirectory,
     private readonly assignments: AssignmentRepository,
-  ) {}
+  ) {
+    super();
+  }
 
-  async route(manager: EntityManager, appeal: AppealRegisteredData): Promise<RoutingOutcome> {
+  async route(manager: EntityManager, registered: CloudEvent<AppealRegisteredData>): Promise<RoutingOutcome> {
+    const appeal = registered.data;
     const { rules, organizations } = await this.directory.get();
     const decision = decideRouting(appeal, rules, CENTRAL_RECEPTION_ID);
     const organization = organizations.get(decision.organizationId);
     if (!organization)
       throw new Error(`routing rule points at unknown organisation ${decision.organizationId}`);
-    const routedAt = new Date();
-    const inserted = await this.assignments.insertIfAbsent(manager, {
-      appealId: appeal.appealId,
-      trackingNumber: appeal.trackingNumber,
-      // Kept so that a transfer can route the appeal again without the registered event.
-      appeal: { regionKato: appeal.regionKato, category: appeal.category, kind: appeal.kind },
-      language: appeal.language,
-      organizationId: organization.id,
-      ruleId: decision.ruleId,
-      isFallback: decision.isFallback,
-      routedAt,
+    return this.within(manager, registered, async (run) => {
+      const key = appeal.appealId.toLowerCase();
+      if (run.routed.has(key)) return 'skipped-already-routed';
+      run.routed.add(key);
+      const routedAt = new Date();
+      run.assignments.push({
+        appealId: appeal.appealId,
+        trackingNumber: appeal.trackingNumber,
+        // Kept so that a transfer can route the appeal again without the registered event.
+        appeal: { regionKato: appeal.regionKato, category: appeal.category, kind: appeal.kind },
+        language: appeal.language,
+        organizationId: organization.id,
+        ruleId: decision.ruleId,
+        isFallback: decision.isFallback,
+        routedAt,
+      });
+      const data: AppealRoutedData = {
+        appealId: appeal.appealId,
+        trackingNumber: appeal.trackingNumber,
+        organizationId: organization.id,
+        organizationName: organizationNameIn(organization, appeal.language),
+        regionKato: appeal.regionKato,
+        ruleId: decision.ruleId ?? undefined,
+        routedAt: routedAt.toISOString(),
+        receivedAt: receivedAtOf(appeal),
+        isFallback: decision.isFallback,
+        kind: appeal.kind,
+        language: appeal.language,
+      };
+      await this.outbox.add(manager, [lifecycleEntry(EventTypes.routed, data)]);
+      return 'routed';
     });
-    if (!inserted) return 'skipped-already-routed';
-    const data: AppealRoutedData = {
-      appealId: appeal.appealId,
-      trackingNumber: appeal.trackingNumber,
-      organizationId: organization.id,
-      organizationName: organizationNameIn(organization, appeal.language),
-      regionKato: appeal.regionKato,
-      ruleId: decision.ruleId ?? undefined,
-      routedAt: routedAt.toISOString(),
-      receivedAt: receivedAtOf(appeal),
-      isFallback: decision.isFallback,
-      kind: appeal.kind,
-      language: appeal.language,
-    };
-    await this.outbox.add(manager, [lifecycleEntry(EventTypes.routed, data)]);
-    return 'routed';
+  }
+
+  protected async load(manager: EntityManager, events: readonly CloudEvent[]): Promise<RoutingRun> {
+    const registered = events
+      .filter((event) => event.type === EventTypes.registered)
+      .map((event) => (event.data as AppealRegisteredData).appealId.toLowerCase());
+    const registeredHere = new Set(registered);
+    if (
+      events.some(
+        (event) =>
+          READS_ASSIGNMENT.has(event.type) &&
+          registeredHere.has((event.data as { appealId: string }).appealId.toLowerCase()),
+      )
+    )
+      throw new ChunkGoesOneAtATime('an appeal is registered and moved in one chunk');
+    return { routed: await this.assignments.routedAmong(manager, registered), assignments: [] };
+  }
+
+  /**
+   * Another consumer routing one of these appeals meanwhile (a partition moving mid-chunk) would have made
+   * this run publish a second `routed`: the transaction is refused, and each message then decides alone.
+   */
+  protected async write(manager: EntityManager, run: RoutingRun): Promise<void> {
+    const inserted = await this.assignments.insertAll(manager, run.assignments);
+    if (inserted < run.assignments.length)
+      throw new Error('an appeal of this run was routed by another transaction meanwhile');
   }
 }

@@ -47,27 +47,44 @@ interface HeldRow {
 /** Every query on the assignments and their transfers: who answers each appeal, and who declined it. */
 @Injectable()
 export class AssignmentRepository {
-  /** False when the appeal is routed already (a registered event seen twice). */
-  async insertIfAbsent(manager: EntityManager, assignment: NewAssignment): Promise<boolean> {
+  /** Which of these appeals are routed already (lower-case ids). */
+  async routedAmong(manager: EntityManager, appealIds: readonly string[]): Promise<Set<string>> {
+    if (appealIds.length === 0) return new Set();
+    const rows = await manager.query<Array<{ appeal_id: string }>>(
+      `SELECT appeal_id FROM routing.assignment WHERE appeal_id = ANY($1::uuid[])`,
+      [appealIds],
+    );
+    return new Set(rows.map((row) => row.appeal_id));
+  }
+
+  /** One statement for all; answers how many were inserted (an appeal routed already is skipped). */
+  async insertAll(manager: EntityManager, assignments: readonly NewAssignment[]): Promise<number> {
+    if (assignments.length === 0) return 0;
+    const column = <T>(pick: (assignment: NewAssignment) => T): T[] => assignments.map(pick);
     const rows = await manager.query<unknown[]>(
       `INSERT INTO routing.assignment (appeal_id, tracking_number, region_kato, category, kind, language,
          organization_id, holder_organization_id, rule_id, is_fallback, routed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)
+       SELECT appeal_id, tracking_number, region_kato, category, kind, language, organization_id,
+         organization_id, rule_id, is_fallback, routed_at
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::text[], $9::boolean[], $10::timestamptz[])
+         AS a(appeal_id, tracking_number, region_kato, category, kind, language, organization_id, rule_id,
+           is_fallback, routed_at)
        ON CONFLICT (appeal_id) DO NOTHING RETURNING appeal_id`,
       [
-        assignment.appealId,
-        assignment.trackingNumber,
-        assignment.appeal.regionKato,
-        assignment.appeal.category,
-        assignment.appeal.kind,
-        assignment.language,
-        assignment.organizationId,
-        assignment.ruleId,
-        assignment.isFallback,
-        assignment.routedAt,
+        column((assignment) => assignment.appealId),
+        column((assignment) => assignment.trackingNumber),
+        column((assignment) => assignment.appeal.regionKato),
+        column((assignment) => assignment.appeal.category),
+        column((assignment) => assignment.appeal.kind),
+        column((assignment) => assignment.language),
+        column((assignment) => assignment.organizationId),
+        column((assignment) => assignment.ruleId),
+        column((assignment) => assignment.isFallback),
+        column((assignment) => assignment.routedAt),
       ],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   /** The appeal with its holder and the bodies that declined it, locked until the transaction ends. */

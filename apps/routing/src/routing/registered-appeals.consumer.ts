@@ -12,6 +12,6 @@ export class RegisteredAppealsConsumer {
     @Payload() appeal: AppealRegisteredData,
     @Ctx() context: CloudEventContext,
   ): Promise<RoutingOutcome> {
-    return this.router.route(context.getManager(), appeal);
+    return this.router.route(context.getManager(), context.getEvent<AppealRegisteredData>());
   }
 }

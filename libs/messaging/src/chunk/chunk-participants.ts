@@ -15,6 +15,12 @@ export interface ChunkParticipant {
   abandon(manager: EntityManager): void;
 }
 
+/**
+ * Thrown by a participant that cannot work a chunk in bulk (one event of it depends on the unwritten effect of
+ * another, say): the chunk's messages are then applied one at a time, each read and written alone.
+ */
+export class ChunkGoesOneAtATime extends Error {}
+
 /** The participants every chunk of this service's consumer opens and finishes, in the order they joined. */
 export class ChunkParticipants {
   private readonly members: ChunkParticipant[] = [];

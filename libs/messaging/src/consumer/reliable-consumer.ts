@@ -8,7 +8,7 @@ import {
 } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ChunkParticipants } from '../chunk/chunk-participants';
+import { ChunkGoesOneAtATime, type ChunkParticipants } from '../chunk/chunk-participants';
 import {
   assertAttributeHeadersAreUtf8,
   checkCloudEvent,
@@ -380,6 +380,10 @@ export class ReliableConsumer {
         this.fallBack('handler-failed');
         return error;
       }
+      if (error instanceof ChunkGoesOneAtATime) {
+        this.fallBack('one-at-a-time');
+        return undefined;
+      }
       // Not a message's fault that shows here (a bulk write, the commit): each message then says for itself.
       this.fallBack('transaction-failed', error);
       return undefined;
@@ -393,7 +397,7 @@ export class ReliableConsumer {
 
   /** Counted and, when no message is to blame, logged: a bulk path that keeps failing costs throughput silently. */
   private fallBack(
-    reason: 'invalid-message' | 'handler-failed' | 'transaction-failed',
+    reason: 'invalid-message' | 'handler-failed' | 'one-at-a-time' | 'transaction-failed',
     error?: unknown,
   ): void {
     messagingMetrics.chunkFallbacks.inc({ consumer: this.options.consumer, reason });

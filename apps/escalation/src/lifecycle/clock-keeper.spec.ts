@@ -28,7 +28,10 @@ const inserted: unknown[] = [];
 const keeper = new ClockKeeper(
   {
     watchedAmong: async () => new Set<string>(),
-    insertAll: async (_manager: EntityManager, clocks: unknown[]) => inserted.push(...clocks),
+    insertAll: async (_manager: EntityManager, clocks: unknown[]) => {
+      inserted.push(...clocks);
+      return clocks.length;
+    },
   } as unknown as ClockRepository,
   { announce: async () => 0 } as unknown as ClockWriter,
   { rules: async () => rules } as unknown as PolicyBook,

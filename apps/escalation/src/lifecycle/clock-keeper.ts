@@ -10,7 +10,7 @@ import {
   type EscalationRequestedData,
 } from '@app/contracts';
 import { OutsideCalendarError } from '@app/calendar';
-import { ChunkedWork, ChunkGoesOneAtATime, InvalidMessageError } from '@app/messaging';
+import { ChunkedWork, ChunkGoesOneAtATime, WrittenMeanwhile, InvalidMessageError } from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppealClock } from '../clock/appeal-clock';
@@ -29,11 +29,6 @@ export type KeeperOutcome =
 
 type Decision = (rules: ClockRules, clock: AppealClock, now: Date) => ClockStep | Refusal;
 
-/**
- * What lifecycle events do to an appeal's clock. Facts (responded, resolved, reopened, transferred) that do
- * not fit the clock are noted and ignored; operators' requests (deadline-extended, escalation-requested) that
- * cannot be carried out are answered with `action-refused`.
- */
 /** The clocks a run of `routed` events starts: read before the first of them, written after the last. */
 interface StartingClocks {
   /** The run's appeals that have a clock, before the run or from it (lower-case ids). */
@@ -41,6 +36,11 @@ interface StartingClocks {
   clocks: AppealClock[];
 }
 
+/**
+ * What lifecycle events do to an appeal's clock. Facts (responded, resolved, reopened, transferred) that do
+ * not fit the clock are noted and ignored; operators' requests (deadline-extended, escalation-requested) that
+ * cannot be carried out are answered with `action-refused`.
+ */
 @Injectable()
 export class ClockKeeper extends ChunkedWork<StartingClocks> {
   private readonly log = new Logger(ClockKeeper.name);
@@ -104,7 +104,7 @@ export class ClockKeeper extends ChunkedWork<StartingClocks> {
   protected async write(manager: EntityManager, run: StartingClocks): Promise<void> {
     const inserted = await this.clocks.insertAll(manager, run.clocks);
     if (inserted < run.clocks.length)
-      throw new Error("an appeal's clock was started by another transaction meanwhile");
+      throw new WrittenMeanwhile("an appeal's clock was started by another transaction meanwhile");
   }
 
   responded(manager: EntityManager, event: CloudEvent<AppealRespondedData>): Promise<KeeperOutcome> {

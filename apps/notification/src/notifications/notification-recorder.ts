@@ -288,6 +288,7 @@ async function insertNotifications(
   manager: EntityManager,
   rows: ReadonlyArray<Partial<Notification>>,
 ): Promise<RecordedRow[]> {
+  if (rows.length === 0) return [];
   const arrays = NEW_ROW_COLUMNS.map(([field, , type]) =>
     rows.map((row) => {
       const value = row[field] ?? null;

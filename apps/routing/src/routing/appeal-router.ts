@@ -5,7 +5,7 @@ import {
   type AppealRoutedData,
   type CloudEvent,
 } from '@app/contracts';
-import { ChunkedWork, ChunkGoesOneAtATime, OutboxWriter } from '@app/messaging';
+import { ChunkedWork, ChunkGoesOneAtATime, WrittenMeanwhile, OutboxWriter } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentRepository, type NewAssignment } from './assignment-repository';
@@ -100,6 +100,6 @@ export class AppealRouter extends ChunkedWork<RoutingRun> {
   protected async write(manager: EntityManager, run: RoutingRun): Promise<void> {
     const inserted = await this.assignments.insertAll(manager, run.assignments);
     if (inserted < run.assignments.length)
-      throw new Error('an appeal of this run was routed by another transaction meanwhile');
+      throw new WrittenMeanwhile('an appeal of this run was routed by another transaction meanwhile');
   }
 }

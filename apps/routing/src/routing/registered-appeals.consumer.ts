@@ -1,6 +1,6 @@
 import { AppealRegisteredData, EventTypes } from '@app/contracts';
 import { CloudEventContext, EventConsumer } from '@app/messaging';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { AppealRouter, type RoutingOutcome } from './appeal-router';
 
 @EventConsumer()
@@ -8,10 +8,7 @@ export class RegisteredAppealsConsumer {
   constructor(private readonly router: AppealRouter) {}
 
   @EventPattern(EventTypes.registered)
-  registered(
-    @Payload() appeal: AppealRegisteredData,
-    @Ctx() context: CloudEventContext,
-  ): Promise<RoutingOutcome> {
+  registered(@Ctx() context: CloudEventContext): Promise<RoutingOutcome> {
     return this.router.route(context.getManager(), context.getEvent<AppealRegisteredData>());
   }
 }

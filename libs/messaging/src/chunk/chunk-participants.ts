@@ -21,6 +21,15 @@ export interface ChunkParticipant {
  */
 export class ChunkGoesOneAtATime extends Error {}
 
+/**
+ * Thrown at the end of a chunk (or of an event worked alone) whose rows another transaction wrote meanwhile (a
+ * partition moving mid-chunk): retried as a transient failure, when each event sees what is there and decides.
+ */
+export class WrittenMeanwhile extends Error {
+  /** What the consumer's classification takes for a failure worth retrying. */
+  readonly retriable = true;
+}
+
 /** The participants every chunk of this service's consumer opens and finishes, in the order they joined. */
 export class ChunkParticipants {
   private readonly members: ChunkParticipant[] = [];

@@ -54,6 +54,7 @@ import type { BenchResults, HopResults } from '../bench/report/results';
 import { buildRows, TABLE_COLUMNS, type TableRow } from '../bench/report/table';
 import { writeResults } from '../bench/report/write-results';
 import { measureLatency } from '../bench/scenarios/latency';
+import { settleSystem } from '../bench/scenarios/settle';
 import type { SystemRun } from '../bench/scenarios/system-stages';
 import { measureThroughput } from '../bench/scenarios/throughput';
 import { measureDeadlineSweep, parseDeadlineOptions, type DeadlineOptions } from './bench/deadline-sweep';
@@ -127,10 +128,14 @@ async function measureSystemScenarios(
       results.throughput = await sampler.during('throughput', () =>
         measureThroughput(run, plan.count, plan.warmUp),
       );
-    if (plan.scenarios.has('latency'))
+    if (plan.scenarios.has('latency')) {
+      // After the throughput run, its in-app messages and staff notices are still being delivered.
+      setup.log('latency: waiting until nothing from before is in flight...');
+      await settleSystem(run.db, setup.brokers, setup.log, setup.signal);
       results.latency = await sampler.during('latency', () =>
         measureLatency(run, setup.brokers, { ...plan.latency, warmUp: plan.warmUp }),
       );
+    }
   } finally {
     await setup.system.stop(); // the next scenarios start processes of their own
   }

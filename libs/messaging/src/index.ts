@@ -1,4 +1,5 @@
 export * from './cloudevent-codec';
+export * from './chunk/appeals-started';
 export * from './chunk/chunk-participants';
 export * from './consumer/dead-letter';
 export * from './consumer/reliable-consumer';

@@ -6,3 +6,4 @@ export * from './cached-reference-data';
 export * from './redaction';
 export * from './redacting-typeorm-logger';
 export * from './database-gauge';
+export * from './appeals-present';

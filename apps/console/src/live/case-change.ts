@@ -1,5 +1,6 @@
 import type { LiveCaseChange } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
+import { notifyInOrder } from './notify-in-order';
 import type { CaseScope } from '../access/case-scope';
 import { regionOf } from '../cases/read-model/case-fold';
 
@@ -22,15 +23,8 @@ export interface CaseChange extends LiveCaseChange {
  * Announces changes, in order, in the caller's transaction: PostgreSQL delivers the notices only when the
  * transaction commits, so a client never hears of a change that was rolled back.
  */
-export async function announceCaseChanges(
-  manager: EntityManager,
-  changes: readonly CaseChange[],
-): Promise<void> {
-  if (changes.length === 0) return;
-  await manager.query('SELECT pg_notify($1, notice) FROM unnest($2::text[]) AS notice', [
-    CASE_CHANGES_CHANNEL,
-    changes.map((change) => JSON.stringify(change)),
-  ]);
+export function announceCaseChanges(manager: EntityManager, changes: readonly CaseChange[]): Promise<void> {
+  return notifyInOrder(manager, CASE_CHANGES_CHANNEL, changes);
 }
 
 /** The in-memory twin of the scope every case query applies in SQL (cases/read-model/scope-condition.ts). */

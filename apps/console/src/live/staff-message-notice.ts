@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { notifyInOrder } from './notify-in-order';
 import type { MessagePlace } from '../notifications/message-scope';
 
 /** PostgreSQL channel the console announces arrived in-app messages on; every console instance listens. */
@@ -13,13 +14,9 @@ export interface StaffMessageNotice extends MessagePlace {
 }
 
 /** Announced in the caller's transaction, in order: heard only when the messages are committed. */
-export async function announceStaffMessages(
+export function announceStaffMessages(
   manager: EntityManager,
   notices: readonly StaffMessageNotice[],
 ): Promise<void> {
-  if (notices.length === 0) return;
-  await manager.query('SELECT pg_notify($1, notice) FROM unnest($2::text[]) AS notice', [
-    STAFF_MESSAGES_CHANNEL,
-    notices.map((notice) => JSON.stringify(notice)),
-  ]);
+  return notifyInOrder(manager, STAFF_MESSAGES_CHANNEL, notices);
 }

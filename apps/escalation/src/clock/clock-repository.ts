@@ -1,3 +1,4 @@
+import { appealsPresent } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { WarningPoint } from '../deadlines/deadline-calculator';
@@ -38,13 +39,8 @@ const COLUMNS = `appeal_id, tracking_number, kind, region_kato, routed_organizat
 @Injectable()
 export class ClockRepository {
   /** Which of these appeals have a clock already (lower-case ids). */
-  async watchedAmong(manager: EntityManager, appealIds: readonly string[]): Promise<Set<string>> {
-    if (appealIds.length === 0) return new Set();
-    const rows = await manager.query<Array<{ appeal_id: string }>>(
-      `SELECT appeal_id FROM escalation.appeal_clock WHERE appeal_id = ANY($1::uuid[])`,
-      [appealIds],
-    );
-    return new Set(rows.map((row) => row.appeal_id));
+  watchedAmong(manager: EntityManager, appealIds: readonly string[]): Promise<Set<string>> {
+    return appealsPresent(manager, 'escalation', 'appeal_clock', appealIds);
   }
 
   /** New clocks in one statement; answers how many were inserted (an appeal with a clock is skipped). */

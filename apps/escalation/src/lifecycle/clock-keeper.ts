@@ -10,7 +10,7 @@ import {
   type EscalationRequestedData,
 } from '@app/contracts';
 import { OutsideCalendarError } from '@app/calendar';
-import { ChunkedWork, ChunkGoesOneAtATime, WrittenMeanwhile, InvalidMessageError } from '@app/messaging';
+import { appealsStartedIn, ChunkedWork, InvalidMessageError, refuseIfWrittenMeanwhile } from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppealClock } from '../clock/appeal-clock';
@@ -82,29 +82,14 @@ export class ClockKeeper extends ChunkedWork<StartingClocks> {
   }
 
   protected async load(manager: EntityManager, events: readonly CloudEvent[]): Promise<StartingClocks> {
-    const routed = events
-      .filter((event) => event.type === EventTypes.routed)
-      .map((event) => (event.data as AppealRoutedData).appealId.toLowerCase());
-    const routedHere = new Set(routed);
-    if (
-      events.some(
-        (event) =>
-          event.type !== EventTypes.routed &&
-          routedHere.has((event.data as { appealId: string }).appealId.toLowerCase()),
-      )
-    )
-      throw new ChunkGoesOneAtATime("an appeal's clock is started and moved in one chunk");
+    // Every other event of the chunk reads the clock.
+    const routed = appealsStartedIn(events, EventTypes.routed, (type) => type !== EventTypes.routed);
     return { watched: await this.clocks.watchedAmong(manager, routed), clocks: [] };
   }
 
-  /**
-   * Another consumer starting one of these clocks meanwhile (a partition moving mid-chunk) would have made
-   * this run announce a second deadline: the transaction is refused, and each message then decides alone.
-   */
   protected async write(manager: EntityManager, run: StartingClocks): Promise<void> {
     const inserted = await this.clocks.insertAll(manager, run.clocks);
-    if (inserted < run.clocks.length)
-      throw new WrittenMeanwhile("an appeal's clock was started by another transaction meanwhile");
+    refuseIfWrittenMeanwhile(inserted, run.clocks.length, "appeals' clocks");
   }
 
   responded(manager: EntityManager, event: CloudEvent<AppealRespondedData>): Promise<KeeperOutcome> {

@@ -5,7 +5,7 @@ import {
   type AppealRoutedData,
   type CloudEvent,
 } from '@app/contracts';
-import { ChunkedWork, ChunkGoesOneAtATime, WrittenMeanwhile, OutboxWriter } from '@app/messaging';
+import { appealsStartedIn, ChunkedWork, OutboxWriter, refuseIfWrittenMeanwhile } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentRepository, type NewAssignment } from './assignment-repository';
@@ -78,28 +78,12 @@ export class AppealRouter extends ChunkedWork<RoutingRun> {
   }
 
   protected async load(manager: EntityManager, events: readonly CloudEvent[]): Promise<RoutingRun> {
-    const registered = events
-      .filter((event) => event.type === EventTypes.registered)
-      .map((event) => (event.data as AppealRegisteredData).appealId.toLowerCase());
-    const registeredHere = new Set(registered);
-    if (
-      events.some(
-        (event) =>
-          READS_ASSIGNMENT.has(event.type) &&
-          registeredHere.has((event.data as { appealId: string }).appealId.toLowerCase()),
-      )
-    )
-      throw new ChunkGoesOneAtATime('an appeal is registered and moved in one chunk');
+    const registered = appealsStartedIn(events, EventTypes.registered, (type) => READS_ASSIGNMENT.has(type));
     return { routed: await this.assignments.routedAmong(manager, registered), assignments: [] };
   }
 
-  /**
-   * Another consumer routing one of these appeals meanwhile (a partition moving mid-chunk) would have made
-   * this run publish a second `routed`: the transaction is refused, and each message then decides alone.
-   */
   protected async write(manager: EntityManager, run: RoutingRun): Promise<void> {
     const inserted = await this.assignments.insertAll(manager, run.assignments);
-    if (inserted < run.assignments.length)
-      throw new WrittenMeanwhile('an appeal of this run was routed by another transaction meanwhile');
+    refuseIfWrittenMeanwhile(inserted, run.assignments.length, "appeals' assignments");
   }
 }

@@ -1,4 +1,5 @@
 import type { TransferDecision } from '@app/contracts';
+import { appealsPresent } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TransferCase } from '../transfers/transfer-decision';
@@ -48,13 +49,8 @@ interface HeldRow {
 @Injectable()
 export class AssignmentRepository {
   /** Which of these appeals are routed already (lower-case ids). */
-  async routedAmong(manager: EntityManager, appealIds: readonly string[]): Promise<Set<string>> {
-    if (appealIds.length === 0) return new Set();
-    const rows = await manager.query<Array<{ appeal_id: string }>>(
-      `SELECT appeal_id FROM routing.assignment WHERE appeal_id = ANY($1::uuid[])`,
-      [appealIds],
-    );
-    return new Set(rows.map((row) => row.appeal_id));
+  routedAmong(manager: EntityManager, appealIds: readonly string[]): Promise<Set<string>> {
+    return appealsPresent(manager, 'routing', 'assignment', appealIds);
   }
 
   /** One statement for all; answers how many were inserted (an appeal routed already is skipped). */

@@ -33,6 +33,7 @@ describe('ChunkParticipants and ChunkedWork', () => {
     const work = new CountingWork();
     const participants = new ChunkParticipants();
     participants.join(work);
+    participants.join(work);
     const transaction = manager();
     const events = ['a', 'b', 'c'].map(event);
     await participants.around(transaction, events, async () => {

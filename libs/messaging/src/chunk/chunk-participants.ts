@@ -34,8 +34,9 @@ export class WrittenMeanwhile extends Error {
 export class ChunkParticipants {
   private readonly members: ChunkParticipant[] = [];
 
+  /** Once per participant, however many modules list it. */
   join(participant: ChunkParticipant): void {
-    this.members.push(participant);
+    if (!this.members.includes(participant)) this.members.push(participant);
   }
 
   async around<T>(manager: EntityManager, events: readonly CloudEvent[], work: () => Promise<T>): Promise<T> {

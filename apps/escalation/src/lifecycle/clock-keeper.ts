@@ -10,7 +10,13 @@ import {
   type EscalationRequestedData,
 } from '@app/contracts';
 import { OutsideCalendarError } from '@app/calendar';
-import { appealsStartedIn, ChunkedWork, InvalidMessageError, refuseIfWrittenMeanwhile } from '@app/messaging';
+import {
+  appealKey,
+  appealsStartedIn,
+  ChunkedWork,
+  InvalidMessageError,
+  refuseIfWrittenMeanwhile,
+} from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppealClock } from '../clock/appeal-clock';
@@ -72,7 +78,7 @@ export class ClockKeeper extends ChunkedWork<StartingClocks> {
       ),
     );
     return this.within(manager, event, async (run) => {
-      const key = routed.appealId.toLowerCase();
+      const key = appealKey(routed.appealId);
       if (run.watched.has(key)) return 'skipped-already-watched';
       run.watched.add(key);
       run.clocks.push(step.clock);

@@ -8,7 +8,7 @@ import {
   type AppealTransferredData,
   type CloudEvent,
 } from '@app/contracts';
-import { ChunkedWork, OutboxWriter } from '@app/messaging';
+import { appealKey, ChunkedWork, OutboxWriter } from '@app/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { RenderedContent } from '../channels/delivery-channel';
@@ -302,11 +302,6 @@ async function insertNotifications(
      RETURNING id, event_id AS "eventId", recipient, channel, status`,
     arrays,
   );
-}
-
-/** PostgreSQL answers a uuid in lower case; a publisher may have written it in upper. */
-function appealKey(appealId: string): string {
-  return appealId.toLowerCase();
 }
 
 function factsOf(appeal: AppealContact | null, trackingNumber: string): AppealFacts {

@@ -5,7 +5,13 @@ import {
   type AppealRoutedData,
   type CloudEvent,
 } from '@app/contracts';
-import { appealsStartedIn, ChunkedWork, OutboxWriter, refuseIfWrittenMeanwhile } from '@app/messaging';
+import {
+  appealKey,
+  appealsStartedIn,
+  ChunkedWork,
+  OutboxWriter,
+  refuseIfWrittenMeanwhile,
+} from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentRepository, type NewAssignment } from './assignment-repository';
@@ -44,7 +50,7 @@ export class AppealRouter extends ChunkedWork<RoutingRun> {
     if (!organization)
       throw new Error(`routing rule points at unknown organisation ${decision.organizationId}`);
     return this.within(manager, registered, async (run) => {
-      const key = appeal.appealId.toLowerCase();
+      const key = appealKey(appeal.appealId);
       if (run.routed.has(key)) return 'skipped-already-routed';
       run.routed.add(key);
       const routedAt = new Date();

@@ -1,8 +1,16 @@
 import type { CloudEvent } from '@app/contracts';
 import { ChunkGoesOneAtATime, WrittenMeanwhile } from './chunk-participants';
 
+/**
+ * An appeal's id as a key in a chunk's memory: PostgreSQL answers a uuid in lower case, and a publisher may
+ * have written it in upper.
+ */
+export function appealKey(appealId: string): string {
+  return appealId.toLowerCase();
+}
+
 function appealKeyOf(event: CloudEvent): string {
-  return (event.data as { appealId: string }).appealId.toLowerCase();
+  return appealKey((event.data as { appealId: string }).appealId);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { appealKey } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseScope } from '../../access/case-scope';
@@ -85,11 +86,11 @@ export interface LoadOptions {
 export class CaseFiles {
   /** The case whatever the caller's scope, locked: for an action, after it has applied its event. */
   async lock(manager: EntityManager, appealId: string): Promise<CaseFile | undefined> {
-    return (await this.lockAll(manager, [appealId])).get(caseKey(appealId));
+    return (await this.lockAll(manager, [appealId])).get(appealKey(appealId));
   }
 
   /**
-   * The cases of `appealIds` that exist, by {@link caseKey}, whatever the caller's scope, locked in id order
+   * The cases of `appealIds` that exist, by {@link appealKey}, whatever the caller's scope, locked in id order
    * (two transactions that lock overlapping sets then wait for each other instead of deadlocking).
    */
   async lockAll(manager: EntityManager, appealIds: readonly string[]): Promise<Map<string, CaseFile>> {
@@ -99,7 +100,7 @@ export class CaseFiles {
        WHERE c.appeal_id = ANY($1::uuid[]) ORDER BY c.appeal_id FOR UPDATE`,
       [[...new Set(appealIds)]],
     );
-    return new Map(rows.map((row) => [caseKey(row.appealId as string), toCaseFile(row)]));
+    return new Map(rows.map((row) => [appealKey(row.appealId as string), toCaseFile(row)]));
   }
 
   /**
@@ -159,7 +160,7 @@ export class CaseFiles {
       const latest = new Map<string, T>();
       for (const step of steps) {
         const value = pick(step);
-        if (value !== undefined) latest.set(caseKey(step.file.appealId), value);
+        if (value !== undefined) latest.set(appealKey(step.file.appealId), value);
       }
       return latest;
     };
@@ -304,10 +305,5 @@ export interface TimelineEventRef {
 }
 
 export function timelineKey(event: TimelineEventRef): string {
-  return JSON.stringify([caseKey(event.appealId), event.source, event.id]);
-}
-
-/** A case's key in memory: PostgreSQL answers a uuid in lower case, and a publisher may write it in upper. */
-export function caseKey(appealId: string): string {
-  return appealId.toLowerCase();
+  return JSON.stringify([appealKey(event.appealId), event.source, event.id]);
 }

@@ -1,10 +1,10 @@
 import type { CloudEvent } from '@app/contracts';
-import { ChunkedWork } from '@app/messaging';
+import { appealKey, ChunkedWork } from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { announceCaseChanges, type CaseChange } from '../../live/case-change';
 import type { CaseFile } from './case-file';
-import { caseKey, CaseFiles, timelineKey } from './case-files';
+import { CaseFiles, timelineKey } from './case-files';
 import { CaseFold, PROJECTED_TYPES, type FoldStep, type ProjectedEvent } from './case-fold';
 import { CitizenKey } from './citizen-key';
 
@@ -18,7 +18,7 @@ export function isProjectedEvent(event: CloudEvent): event is ProjectedEvent {
 
 /** What a run of events needs and did: read before the first of them, written after the last. */
 interface ProjectionRun {
-  /** Each case the run touches as it stands after the events applied so far, by {@link caseKey}; locked. */
+  /** Each case the run touches as it stands after the events applied so far, by {@link appealKey}; locked. */
   files: Map<string, CaseFile>;
   /** {@link timelineKey} of every event on its case's timeline, those of this run included. */
   onTimeline: Set<string>;
@@ -60,7 +60,7 @@ export class CaseProjector extends ChunkedWork<ProjectionRun> {
     );
     const onTimeline = await this.files.eventsOnTimeline(
       manager,
-      refs.filter((ref) => files.has(caseKey(ref.appealId))),
+      refs.filter((ref) => files.has(appealKey(ref.appealId))),
     );
     return { files, onTimeline, steps: [] };
   }
@@ -72,7 +72,7 @@ export class CaseProjector extends ChunkedWork<ProjectionRun> {
 
   private applyIn(run: ProjectionRun, event: ProjectedEvent): ProjectionOutcome {
     const appealId = event.data.appealId;
-    const file = run.files.get(caseKey(appealId));
+    const file = run.files.get(appealKey(appealId));
     const key = timelineKey({ appealId, source: event.source, id: event.id });
     if (file && run.onTimeline.has(key)) return 'duplicate';
     const step = this.fold.step(file, event);
@@ -85,7 +85,7 @@ export class CaseProjector extends ChunkedWork<ProjectionRun> {
       });
       return 'unknown-appeal';
     }
-    run.files.set(caseKey(appealId), step.file);
+    run.files.set(appealKey(appealId), step.file);
     run.onTimeline.add(key);
     run.steps.push(step);
     return 'applied';
